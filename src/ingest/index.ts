@@ -1,0 +1,47 @@
+/**
+ * ingest: bytes + name -> Source. Chooses the reader by content and extension; heavy readers
+ * (PDF, DOCX) are imported only when such a file arrives.
+ */
+import { createHash } from 'node:crypto';
+import { InputError } from '../errors.js';
+import { decodeText } from './text.js';
+import type { Source } from './source.js';
+
+export type { Source, SourceFormat } from './source.js';
+export { decodeText, MAX_TEXT_BYTES } from './text.js';
+
+/** Largest PDF or DOCX taken (a resolution PDF is well under 1 MiB; annexes can be larger). */
+export const MAX_BINARY_BYTES = 50 * 1024 * 1024;
+
+/** What a file looks like, from its first bytes and then its name. */
+export function sniffKind(bytes: Uint8Array, file: string): Source['origin'] {
+  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return 'pdf'; // %PDF
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.pdf')) return 'pdf';
+  if (lower.endsWith('.docx')) return 'docx';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'docx'; // zip
+  if (lower.endsWith('.txt') || lower.endsWith('.text')) return 'text';
+  return 'markdown';
+}
+
+/**
+ * Read a resolution file's bytes into a Source.
+ *
+ * @param bytes the file contents
+ * @param file the file name or reference, for messages and format detection
+ */
+export async function ingest(bytes: Uint8Array, file: string): Promise<Source> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const kind = sniffKind(bytes, file);
+  if (kind === 'pdf' || kind === 'docx') {
+    if (bytes.length === 0) throw new InputError('the file is empty', file);
+    if (bytes.length > MAX_BINARY_BYTES) {
+      throw new InputError(`the file is ${(bytes.length / 1048576).toFixed(1)} MiB, larger than the ${MAX_BINARY_BYTES / 1048576} MiB limit`, file);
+    }
+    const reader = kind === 'pdf' ? await import('./pdf.js') : await import('./docx.js');
+    const read = await reader.read(bytes, file);
+    return { file, format: 'markdown', origin: kind, text: read.markdown, meta: read.meta, sha256 };
+  }
+  const text = decodeText(bytes, file);
+  return { file, format: kind === 'text' ? 'text' : 'markdown', origin: kind, text, sha256 };
+}

@@ -1,0 +1,21 @@
+/**
+ * Source: the text a parser reads, whatever file it came from.
+ */
+
+/** How the source text is written. */
+export type SourceFormat = 'markdown' | 'text';
+
+/** The text of one resolution, ready for the model parser. */
+export interface Source {
+  /** Path or corpus reference, for messages. */
+  file: string;
+  format: SourceFormat;
+  /** The text, LF line endings, no BOM. For PDF/DOCX input: Markdown rebuilt from the document. */
+  text: string;
+  /** What kind of file the bytes were. */
+  origin: 'markdown' | 'text' | 'pdf' | 'docx';
+  /** Metadata the ingester found outside the text (e.g. a PDF masthead): merged under the parsed head. */
+  meta?: Record<string, unknown>;
+  /** Hex SHA-256 of the original bytes. */
+  sha256?: string;
+}
