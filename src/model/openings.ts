@@ -8,8 +8,8 @@
 /** Adverbs that may precede the head: "Also reaffirms", "Deeply concerned". */
 const LEAD_ADVERBS = [
   'also', 'further', 'again', 'once again', 'strongly', 'deeply', 'gravely', 'seriously', 'firmly',
-  'fully', 'duly', 'warmly', 'particularly', 'equally', 'recalling', 'noting', 'furthermore',
-  'moreover', 'in this regard', 'in this context', 'finally', 'decides also',
+  'fully', 'duly', 'warmly', 'particularly', 'equally', 'furthermore',
+  'moreover', 'in this regard', 'in this context', 'finally',
 ];
 
 /** Preambular heads that are not -ing participles. */
@@ -33,9 +33,8 @@ const OP_MULTI = [
   'calls upon', 'calls on', 'calls for', 'takes note', 'takes note with appreciation', 'expresses its concern',
   'expresses its deep concern', 'expresses its appreciation', 'expresses its support', 'expresses deep concern',
   'expresses concern', 'expresses its gratitude', 'reiterates its request', 'reiterates its call',
-  'reiterates its commitment', 'renews its call', 'requests the', 'decides to', 'encourages all',
-  'reaffirms its commitment', 'welcomes with appreciation', 'notes with appreciation', 'notes with concern',
-  'takes note of', 'bears in mind', 'looks forward', 'draws attention', 'pays tribute',
+  'reiterates its commitment', 'renews its call', 'welcomes with appreciation', 'notes with appreciation', 'notes with concern',
+  'bears in mind', 'looks forward', 'draws attention', 'pays tribute',
 ];
 
 /** Preambular heads of more than one word. */

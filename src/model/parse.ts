@@ -67,6 +67,7 @@ export function parseResolution(source: Source): Resolution {
 
   // Zones: head | body | foot.
   let start = flow.findIndex((b) => b.kind !== 'rule' && PREAMBLE_START.test(b.text.trim()) && !b.number);
+  const hasPreambleLine = start >= 0;
   const bodyFrom = start >= 0 ? start + 1 : flow.findIndex((b) => looksLikeClause(b));
   if (bodyFrom < 0) throw new InputError('no preambular or operative paragraphs found; is this a resolution?', source.file);
   if (start < 0) start = bodyFrom;
@@ -93,7 +94,10 @@ export function parseResolution(source: Source): Resolution {
     placeBlock(drafts, normaliseNumber(b), broken, warn);
     broken = false;
   }
-  if (drafts.length === 0) throw new InputError('no preambular or operative paragraphs found; is this a resolution?', source.file);
+  // Without "The Human Rights Council," a lone paragraph that merely starts like a clause
+  // ("Shopping list: …") is not a resolution: ask for an operative paragraph or two clauses.
+  const shapeless = !hasPreambleLine && !drafts.some((d) => d.kind === 'OP') && drafts.length < 2;
+  if (drafts.length === 0 || shapeless) throw new InputError('no preambular or operative paragraphs found; is this a resolution?', source.file);
 
   const clauses = finishClauses(drafts, warn);
   checkNumbering(clauses, warn);
@@ -148,7 +152,7 @@ export function parseResolution(source: Source): Resolution {
     vote,
     warnings,
   };
-  if (meta.constructed === true) res.constructed = true;
+  res.constructed = meta.constructed === true;
   if (typeof meta.series === 'string') res.series = meta.series;
   if (meta.provenance && typeof meta.provenance === 'object') res.provenance = meta.provenance as Provenance;
   for (const k of Object.keys(res) as Array<keyof Resolution>) if (res[k] === undefined) delete res[k];

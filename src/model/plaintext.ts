@@ -56,6 +56,7 @@ export function plainTextBlocks(text: string): Block[] {
     if (NUMBERED.test(line) || SUBPARA.test(line)) return true;
     if (!/[,;.:\]]$/.test(prev)) return false;
     if (/^\[?Adopted\b/.test(line) || /^(In favour|Against|Abstaining):/.test(line)) return true;
+    if (/^\d+(?:st|nd|rd|th) (?:plenary )?meeting$/.test(line) || /^\d{1,2} [A-Z][a-z]+ \d{4}$/.test(line)) return true;
     return recogniseOpening(line) !== '' || /^The [\p{Lu}]/u.test(line);
   }
 }

@@ -1,0 +1,30 @@
+/**
+ * `resdiff show FILE|REF [--format text|json]`
+ */
+import type { Command } from 'commander';
+import type { Io } from '../io.js';
+import { choice, corpusOption } from '../options.js';
+
+/** Register the `show` command. */
+export function define(program: Command, io: Io): void {
+  program
+    .command('show')
+    .description('parse one resolution and print its outline (or the JSON model)')
+    .argument('<file>', 'a Markdown, text, PDF or DOCX file, or a corpus reference such as 56/2')
+    .addOption(choice('--format <format>', 'output format', ['text', 'json'], 'text'))
+    .addOption(corpusOption())
+    .option('--no-color', 'no terminal colours')
+    .action(async (file: string, opts: { format: 'text' | 'json'; corpus?: string; color?: boolean }) => {
+      const { loadResolution } = await import('../../corpus/load.js');
+      const { useColor } = await import('../io.js');
+      const r = await loadResolution(file, { cwd: io.cwd, corpusDir: opts.corpus });
+      if (opts.format === 'json') {
+        const { renderResolutionJson } = await import('../../render/show-json.js');
+        io.stdout(renderResolutionJson(r));
+      } else {
+        const { renderResolutionText } = await import('../../render/show-text.js');
+        const color = useColor(io, opts.color);
+        io.stdout(renderResolutionText(r, { color, width: io.isTTY ? Math.min(io.columns ?? 100, 110) : 0 }));
+      }
+    });
+}

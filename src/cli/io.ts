@@ -1,0 +1,72 @@
+/**
+ * What a command may touch: output streams, the working folder, the environment. Passing these
+ * in lets tests run commands in-process without a subprocess.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { InputError } from '../errors.js';
+import type { Warning } from '../model/types.js';
+
+/** Streams and context of one CLI run. */
+export interface Io {
+  stdout(s: string | Uint8Array): void;
+  stderr(s: string): void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Is stdout a terminal (colour, wrapping)? */
+  isTTY: boolean;
+  /** Terminal width, when known. */
+  columns?: number;
+}
+
+/** The real process's Io. */
+export function processIo(): Io {
+  return {
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: !!process.stdout.isTTY,
+    columns: process.stdout.columns,
+  };
+}
+
+/** Colour on a terminal unless NO_COLOR is set or --no-color given; FORCE_COLOR forces it. */
+export function useColor(io: Io, flag?: boolean): boolean {
+  if (flag === false) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  return io.isTTY;
+}
+
+/** Print a model warning as one line on stderr. */
+export function printWarning(io: Io, w: Warning): void {
+  const where = [w.file, w.line].filter((x) => x !== undefined && x !== '').join(':');
+  io.stderr(`resdiff: ${where ? `${where}: ` : ''}warning: ${w.message}\n`);
+}
+
+/**
+ * Write a file atomically: a temporary file in the same folder, then a rename, so a failed run
+ * never leaves a half-written output.
+ *
+ * @param path the target, relative to `cwd`
+ * @param data the contents
+ */
+export function writeFileAtomic(cwd: string, path: string, data: string | Uint8Array): string {
+  const target = resolve(cwd, path);
+  const dir = dirname(target);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch {
+    throw new InputError('cannot create the output folder', dir);
+  }
+  const tmp = join(dir, `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, target);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new InputError(`cannot write the output (${(e as NodeJS.ErrnoException).code ?? 'error'})`, path);
+  }
+  return target;
+}

@@ -1,0 +1,306 @@
+/**
+ * WordprocessingML → paragraphs of styled spans: italic from run properties and styles, list
+ * numbers from numbering.xml, footnote references numbered in order of appearance, tracked
+ * deletions dropped and insertions kept (the accepted text).
+ */
+import type { Span } from '../pdf/emit.js';
+import { onOff, tokens } from './xml.js';
+
+/** What a style says that the reader needs. */
+interface StyleInfo {
+  italic?: boolean;
+  basedOn?: string;
+  numId?: string;
+  ilvl?: number;
+}
+
+/** Styles by id, from styles.xml. */
+export class Styles {
+  private readonly styles = new Map<string, StyleInfo>();
+  private defaultParagraph: string | undefined;
+
+  constructor(xml: string | undefined) {
+    if (!xml) return;
+    let cur: StyleInfo | undefined;
+    let inRPr = false;
+    let inPPr = false;
+    for (const t of tokens(xml)) {
+      if (t.kind === 'text') continue;
+      if (t.name === 'w:style' && t.kind === 'open') {
+        cur = {};
+        this.styles.set(t.attrs['w:styleId'] ?? '', cur);
+        if (t.attrs['w:type'] === 'paragraph' && onOff({ 'w:val': t.attrs['w:default'] ?? '0' })) this.defaultParagraph = t.attrs['w:styleId'];
+      } else if (t.name === 'w:style' && t.kind === 'close') cur = undefined;
+      else if (!cur) continue;
+      else if (t.name === 'w:rPr') inRPr = t.kind === 'open';
+      else if (t.name === 'w:pPr') inPPr = t.kind === 'open';
+      else if (t.name === 'w:basedOn') cur.basedOn = t.attrs['w:val'];
+      else if (t.name === 'w:i' && inRPr) cur.italic = onOff(t.attrs);
+      else if (t.name === 'w:numId' && inPPr) cur.numId = t.attrs['w:val'];
+      else if (t.name === 'w:ilvl' && inPPr) cur.ilvl = Number(t.attrs['w:val'] ?? 0);
+    }
+  }
+
+  /** A style property, following basedOn (cycles stop). */
+  private lookup<K extends keyof StyleInfo>(id: string | undefined, key: K): StyleInfo[K] | undefined {
+    const seen = new Set<string>();
+    for (let s = id; s !== undefined && !seen.has(s); ) {
+      seen.add(s);
+      const info = this.styles.get(s);
+      if (!info) return undefined;
+      if (info[key] !== undefined) return info[key];
+      s = info.basedOn;
+    }
+    return undefined;
+  }
+
+  italic(id: string | undefined): boolean | undefined {
+    return this.lookup(id, 'italic');
+  }
+
+  /** The list a paragraph style numbers with, if any. */
+  numbering(id: string | undefined): { numId: string; ilvl: number } | undefined {
+    const p = id ?? this.defaultParagraph;
+    const numId = this.lookup(p, 'numId');
+    return numId === undefined ? undefined : { numId, ilvl: this.lookup(p, 'ilvl') ?? 0 };
+  }
+
+  paragraphDefault(): string | undefined {
+    return this.defaultParagraph;
+  }
+}
+
+interface Level {
+  start: number;
+  format: string;
+  text: string;
+}
+
+/** List definitions and running counters, from numbering.xml. */
+export class Numbering {
+  private readonly abstract = new Map<string, Map<number, Level>>();
+  private readonly nums = new Map<string, { abstractId: string; starts: Map<number, number> }>();
+  private readonly counters = new Map<string, number[]>();
+
+  constructor(xml: string | undefined) {
+    if (!xml) return;
+    let abs: Map<number, Level> | undefined;
+    let lvl: Level | undefined;
+    let num: { abstractId: string; starts: Map<number, number> } | undefined;
+    let overrideLevel: number | undefined;
+    for (const t of tokens(xml)) {
+      if (t.kind === 'text') continue;
+      if (t.name === 'w:abstractNum') {
+        if (t.kind === 'open') this.abstract.set(t.attrs['w:abstractNumId'] ?? '', (abs = new Map()));
+        else abs = undefined;
+      } else if (t.name === 'w:num') {
+        if (t.kind === 'open') this.nums.set(t.attrs['w:numId'] ?? '', (num = { abstractId: '', starts: new Map() }));
+        else num = undefined;
+      } else if (t.name === 'w:lvl' && abs) {
+        if (t.kind === 'open') abs.set(Number(t.attrs['w:ilvl'] ?? 0), (lvl = { start: 1, format: 'decimal', text: '' }));
+        else lvl = undefined;
+      } else if (t.name === 'w:lvlOverride' && num) overrideLevel = t.kind === 'open' ? Number(t.attrs['w:ilvl'] ?? 0) : undefined;
+      else if (t.name === 'w:startOverride' && num && overrideLevel !== undefined) num.starts.set(overrideLevel, Number(t.attrs['w:val'] ?? 1));
+      else if (t.name === 'w:abstractNumId' && num) num.abstractId = t.attrs['w:val'] ?? '';
+      else if (lvl && !num) {
+        if (t.name === 'w:start') lvl.start = Number(t.attrs['w:val'] ?? 1);
+        else if (t.name === 'w:numFmt') lvl.format = t.attrs['w:val'] ?? 'decimal';
+        else if (t.name === 'w:lvlText') lvl.text = t.attrs['w:val'] ?? '';
+      }
+    }
+  }
+
+  /**
+   * The label of the next paragraph of a list ("12.", "(a)"), advancing its counters; undefined
+   * for bullets and unknown lists.
+   */
+  next(numId: string, ilvl: number): string | undefined {
+    const num = this.nums.get(numId);
+    if (!num || numId === '0') return undefined;
+    const levels = this.abstract.get(num.abstractId);
+    if (!levels) return undefined;
+    const counts = this.counters.get(numId) ?? [];
+    for (let i = 0; i <= ilvl; i++) {
+      const start = num.starts.get(i) ?? levels.get(i)?.start ?? 1;
+      if (counts[i] === undefined) counts[i] = start - 1;
+    }
+    counts[ilvl]++;
+    counts.length = ilvl + 1; // deeper levels restart
+    this.counters.set(numId, counts);
+    const level = levels.get(ilvl);
+    if (!level || level.format === 'bullet' || level.format === 'none') return undefined;
+    return level.text.replace(/%(\d)/g, (_all, d: string) => {
+      const i = Number(d) - 1;
+      return formatNumber(counts[i] ?? 1, levels.get(i)?.format ?? 'decimal');
+    });
+  }
+}
+
+const ROMAN: [number, string][] = [
+  [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+];
+
+/** A list counter in a Word number format. */
+export function formatNumber(n: number, format: string): string {
+  switch (format) {
+    case 'lowerLetter':
+    case 'upperLetter': {
+      // Word repeats the letter past z: aa, bb, …
+      const letter = String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
+      return format === 'upperLetter' ? letter.toUpperCase() : letter;
+    }
+    case 'lowerRoman':
+    case 'upperRoman': {
+      let r = '';
+      let v = n;
+      for (const [k, s] of ROMAN) while (v >= k) [r, v] = [r + s, v - k];
+      return format === 'upperRoman' ? r.toUpperCase() : r;
+    }
+    default:
+      return String(n);
+  }
+}
+
+/** One paragraph of a Word part. */
+export interface WordParagraph {
+  spans: Span[];
+  /** The list label Word prints before it ("12."), when numbered. */
+  label?: string;
+  /** The footnote it belongs to (footnotes part only). */
+  footnoteId?: string;
+  /** Inside a table cell. */
+  inTable: boolean;
+}
+
+/** Shared state of one document read: footnote ids numbered in order of first reference. */
+export interface ReadContext {
+  styles: Styles;
+  numbering: Numbering;
+  footnoteNumbers: Map<string, number>;
+}
+
+/**
+ * The paragraphs of a WordprocessingML part (document, footnotes, header or footer). Line
+ * breaks inside a paragraph arrive as "\n" in the span text.
+ */
+export function paragraphs(xml: string, ctx: ReadContext): WordParagraph[] {
+  const out: WordParagraph[] = [];
+  interface P {
+    spans: Span[];
+    style?: string;
+    numId?: string;
+    ilvl?: number;
+  }
+  const stack: P[] = [];
+  let inPPr = 0;
+  let inRPr = false;
+  let run: { italic?: boolean; style?: string; hidden?: boolean } | undefined;
+  let inText = false;
+  let skipDepth = 0; // inside <w:del>, <w:moveFrom>, field instructions
+  let tableDepth = 0;
+  let footnoteId: string | undefined;
+  let skipNote = false;
+  for (const t of tokens(xml)) {
+    const p = stack[stack.length - 1];
+    if (t.kind === 'text') {
+      if (inText && p && run && !run.hidden && skipDepth === 0) p.spans.push({ text: t.text, italic: runItalic(run, p, ctx) });
+      continue;
+    }
+    const open = t.kind !== 'close';
+    switch (t.name) {
+      case 'w:footnote':
+      case 'w:endnote':
+        footnoteId = open ? t.attrs['w:id'] : undefined;
+        skipNote = open && (t.attrs['w:type'] === 'separator' || t.attrs['w:type'] === 'continuationSeparator' || t.attrs['w:type'] === 'continuationNotice');
+        break;
+      case 'w:tbl':
+        tableDepth += t.kind === 'open' ? 1 : t.kind === 'close' ? -1 : 0;
+        break;
+      case 'w:del':
+      case 'w:moveFrom':
+      case 'w:instrText':
+        if (t.kind === 'open') skipDepth++;
+        else if (t.kind === 'close') skipDepth--;
+        break;
+      case 'w:p':
+        if (t.kind === 'open') stack.push({ spans: [] });
+        else if (t.kind === 'empty') {
+          if (!skipNote) out.push({ spans: [], footnoteId, inTable: tableDepth > 0 });
+        } else {
+          const done = stack.pop();
+          if (done && !skipNote) {
+            let label: string | undefined;
+            const list = done.numId !== undefined ? { numId: done.numId, ilvl: done.ilvl ?? 0 } : ctx.styles.numbering(done.style);
+            if (list && done.spans.some((s) => s.text.trim() !== '')) label = ctx.numbering.next(list.numId, list.ilvl);
+            out.push({ spans: done.spans, label, footnoteId, inTable: tableDepth > 0 });
+          }
+        }
+        break;
+      case 'w:pPr':
+        inPPr += t.kind === 'open' ? 1 : t.kind === 'close' ? -1 : 0;
+        break;
+      case 'w:pStyle':
+        if (p && inPPr) p.style = t.attrs['w:val'];
+        break;
+      case 'w:numId':
+        if (p && inPPr) p.numId = t.attrs['w:val'];
+        break;
+      case 'w:ilvl':
+        if (p && inPPr) p.ilvl = Number(t.attrs['w:val'] ?? 0);
+        break;
+      case 'w:r':
+        run = t.kind === 'open' ? {} : undefined;
+        break;
+      case 'w:rPr':
+        inRPr = t.kind === 'open';
+        break;
+      case 'w:rStyle':
+        if (run && inRPr) run.style = t.attrs['w:val'];
+        break;
+      case 'w:i':
+        if (run && inRPr) run.italic = onOff(t.attrs);
+        break;
+      case 'w:vanish':
+        if (run && inRPr) run.hidden = onOff(t.attrs);
+        break;
+      case 'w:t':
+        inText = t.kind === 'open';
+        break;
+      case 'w:tab':
+        if (p && run && !inPPr && skipDepth === 0) p.spans.push({ text: '\t', italic: runItalic(run, p, ctx) });
+        break;
+      case 'w:br':
+      case 'w:cr':
+        if (p && run && skipDepth === 0 && t.attrs['w:type'] !== 'page' && t.attrs['w:type'] !== 'column') p.spans.push({ text: '\n' });
+        break;
+      case 'w:noBreakHyphen':
+        if (p && run && skipDepth === 0) p.spans.push({ text: '-', italic: runItalic(run, p, ctx) });
+        break;
+      case 'w:sym':
+        if (p && run && skipDepth === 0 && t.attrs['w:char']) p.spans.push({ text: symbolChar(t.attrs['w:char']), italic: runItalic(run, p, ctx) });
+        break;
+      case 'w:footnoteReference': {
+        if (!p || skipDepth > 0) break;
+        const id = t.attrs['w:id'] ?? '';
+        if (!ctx.footnoteNumbers.has(id)) ctx.footnoteNumbers.set(id, ctx.footnoteNumbers.size + 1);
+        p.spans.push({ text: String(ctx.footnoteNumbers.get(id)), note: true });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+/** A run's italic: its own property, else its character style, else its paragraph style. */
+function runItalic(run: { italic?: boolean; style?: string }, p: { style?: string }, ctx: ReadContext): boolean {
+  return run.italic ?? ctx.styles.italic(run.style) ?? ctx.styles.italic(p.style ?? ctx.styles.paragraphDefault()) ?? false;
+}
+
+/** `<w:sym w:char="F0B7"/>`: symbol-font code points live in the private use area at F000 + code. */
+function symbolChar(hex: string): string {
+  const code = parseInt(hex, 16);
+  if (Number.isNaN(code)) return '';
+  return String.fromCodePoint(code >= 0xf000 ? code - 0xf000 : code);
+}
