@@ -9,6 +9,7 @@ import { onOff, tokens } from './xml.js';
 /** What a style says that the reader needs. */
 interface StyleInfo {
   italic?: boolean;
+  bold?: boolean;
   basedOn?: string;
   numId?: string;
   ilvl?: number;
@@ -36,6 +37,7 @@ export class Styles {
       else if (t.name === 'w:pPr') inPPr = t.kind === 'open';
       else if (t.name === 'w:basedOn') cur.basedOn = t.attrs['w:val'];
       else if (t.name === 'w:i' && inRPr) cur.italic = onOff(t.attrs);
+      else if (t.name === 'w:b' && inRPr) cur.bold = onOff(t.attrs);
       else if (t.name === 'w:numId' && inPPr) cur.numId = t.attrs['w:val'];
       else if (t.name === 'w:ilvl' && inPPr) cur.ilvl = Number(t.attrs['w:val'] ?? 0);
     }
@@ -56,6 +58,10 @@ export class Styles {
 
   italic(id: string | undefined): boolean | undefined {
     return this.lookup(id, 'italic');
+  }
+
+  bold(id: string | undefined): boolean | undefined {
+    return this.lookup(id, 'bold');
   }
 
   /** The list a paragraph style numbers with, if any. */
@@ -194,7 +200,7 @@ export function paragraphs(xml: string, ctx: ReadContext): WordParagraph[] {
   const stack: P[] = [];
   let inPPr = 0;
   let inRPr = false;
-  let run: { italic?: boolean; style?: string; hidden?: boolean } | undefined;
+  let run: RunProps | undefined;
   let inText = false;
   let skipDepth = 0; // inside <w:del>, <w:moveFrom>, field instructions
   let tableDepth = 0;
@@ -203,7 +209,7 @@ export function paragraphs(xml: string, ctx: ReadContext): WordParagraph[] {
   for (const t of tokens(xml)) {
     const p = stack[stack.length - 1];
     if (t.kind === 'text') {
-      if (inText && p && run && !run.hidden && skipDepth === 0) p.spans.push({ text: t.text, italic: runItalic(run, p, ctx) });
+      if (inText && p && run && !run.hidden && skipDepth === 0) p.spans.push({ text: t.text, ...runStyle(run, p, ctx) });
       continue;
     }
     const open = t.kind !== 'close';
@@ -260,6 +266,9 @@ export function paragraphs(xml: string, ctx: ReadContext): WordParagraph[] {
       case 'w:i':
         if (run && inRPr) run.italic = onOff(t.attrs);
         break;
+      case 'w:b':
+        if (run && inRPr) run.bold = onOff(t.attrs);
+        break;
       case 'w:vanish':
         if (run && inRPr) run.hidden = onOff(t.attrs);
         break;
@@ -267,17 +276,17 @@ export function paragraphs(xml: string, ctx: ReadContext): WordParagraph[] {
         inText = t.kind === 'open';
         break;
       case 'w:tab':
-        if (p && run && !inPPr && skipDepth === 0) p.spans.push({ text: '\t', italic: runItalic(run, p, ctx) });
+        if (p && run && !inPPr && skipDepth === 0) p.spans.push({ text: '\t', ...runStyle(run, p, ctx) });
         break;
       case 'w:br':
       case 'w:cr':
         if (p && run && skipDepth === 0 && t.attrs['w:type'] !== 'page' && t.attrs['w:type'] !== 'column') p.spans.push({ text: '\n' });
         break;
       case 'w:noBreakHyphen':
-        if (p && run && skipDepth === 0) p.spans.push({ text: '-', italic: runItalic(run, p, ctx) });
+        if (p && run && skipDepth === 0) p.spans.push({ text: '-', ...runStyle(run, p, ctx) });
         break;
       case 'w:sym':
-        if (p && run && skipDepth === 0 && t.attrs['w:char']) p.spans.push({ text: symbolChar(t.attrs['w:char']), italic: runItalic(run, p, ctx) });
+        if (p && run && skipDepth === 0 && t.attrs['w:char']) p.spans.push({ text: symbolChar(t.attrs['w:char']), ...runStyle(run, p, ctx) });
         break;
       case 'w:footnoteReference': {
         if (!p || skipDepth > 0) break;
@@ -293,9 +302,20 @@ export function paragraphs(xml: string, ctx: ReadContext): WordParagraph[] {
   return out;
 }
 
-/** A run's italic: its own property, else its character style, else its paragraph style. */
-function runItalic(run: { italic?: boolean; style?: string }, p: { style?: string }, ctx: ReadContext): boolean {
-  return run.italic ?? ctx.styles.italic(run.style) ?? ctx.styles.italic(p.style ?? ctx.styles.paragraphDefault()) ?? false;
+interface RunProps {
+  italic?: boolean;
+  bold?: boolean;
+  style?: string;
+  hidden?: boolean;
+}
+
+/** A run's italic and bold: its own property, else its character style, else its paragraph style. */
+function runStyle(run: RunProps, p: { style?: string }, ctx: ReadContext): { italic: boolean; bold: boolean } {
+  const pStyle = p.style ?? ctx.styles.paragraphDefault();
+  return {
+    italic: run.italic ?? ctx.styles.italic(run.style) ?? ctx.styles.italic(pStyle) ?? false,
+    bold: run.bold ?? ctx.styles.bold(run.style) ?? ctx.styles.bold(pStyle) ?? false,
+  };
 }
 
 /** `<w:sym w:char="F0B7"/>`: symbol-font code points live in the private use area at F000 + code. */

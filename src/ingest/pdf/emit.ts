@@ -8,6 +8,7 @@
 export interface Span {
   text: string;
   italic?: boolean;
+  bold?: boolean;
   /** A footnote reference marker: `text` is the footnote number. */
   note?: boolean;
 }
@@ -81,7 +82,7 @@ export function mergeSpans(para: Para): Span[] {
   for (const s of para) {
     if (s.text === '') continue;
     const last = merged[merged.length - 1];
-    if (last && !s.note && !last.note && ((last.italic ?? false) === (s.italic ?? false) || s.text.trim() === '')) last.text += s.text;
+    if (last && !s.note && !last.note && (((last.italic ?? false) === (s.italic ?? false) && (last.bold ?? false) === (s.bold ?? false)) || s.text.trim() === '')) last.text += s.text;
     else merged.push({ ...s });
   }
   return merged;
@@ -102,7 +103,10 @@ export function paraMarkdown(para: Para): string {
       out += `${lead}*${s.text.trim()}*${trail}`;
     } else out += s.text;
   }
-  return tidy(out.replace(/\s+/g, ' '));
+  const md = tidy(out.replace(/\s+/g, ' '));
+  // A paragraph printed all in bold (the agenda title, headings) is marked so: the head parser reads it.
+  const visible = merged.filter((s) => !s.note && s.text.trim() !== '');
+  return visible.length > 0 && visible.every((s) => s.bold) && !md.includes('**') ? `**${md}**` : md;
 }
 
 /**
@@ -110,13 +114,33 @@ export function paraMarkdown(para: Para): string {
  * footnote texts as `<sup>n</sup> text`.
  */
 export function toMarkdown(paras: Para[], footnotes: Map<number, Para>): string {
-  const lines = paras.map(paraMarkdown).filter((p) => p !== '');
+  const headEnd = paras.findIndex((p) => /^The .+,$/.test(tidy(spansText(p))));
+  const lines = paras.map((p, i) => (i < headEnd ? headMarkdown(p) : paraMarkdown(p))).filter((p) => p !== '');
   let md = lines.join('\n\n') + '\n';
   if (footnotes.size > 0) {
     const notes = [...footnotes.entries()].sort((a, b) => a[0] - b[0]).map(([n, p]) => `<sup>${n}</sup> ${paraMarkdown(p)}`);
     md += '\n---\n\n' + notes.join('\n\n') + '\n';
   }
   return md;
+}
+
+/** Head lines that the corpus writes as headings; the agenda title stays bold. */
+const HEADINGS: [RegExp, string][] = [
+  [/^(General Assembly|Security Council|Economic and Social Council)$/, '# '],
+  [/^(Human Rights Council|Commission on .+|.+ Committee)$/, '## '],
+  [/^Resolution adopted by /, '## '],
+  [/^[\p{L}-]+ (special )?session$/u, '### '],
+  [/^\d{1,3}\/\d{1,4}\.\s/, '### '],
+];
+
+/**
+ * A head paragraph: the masthead's bodies, the session, "Resolution adopted by …" and the
+ * numbered title as headings, as in the corpus; a bold line (the agenda title) as bold.
+ */
+export function headMarkdown(para: Para): string {
+  const plain = tidy(spansText(para).replace(/\s+/g, ' '));
+  for (const [re, mark] of HEADINGS) if (re.test(plain)) return `${mark}${plain}`;
+  return paraMarkdown(para);
 }
 
 /** Plain text of spans (markers dropped). */

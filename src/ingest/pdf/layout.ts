@@ -112,10 +112,10 @@ function joinItems(items: Item[]): Span[] {
       const gap = it.x - (prev.x + prev.width);
       const size = Math.max(prev.sup ? 0 : prev.size, it.sup ? 0 : it.size, 1);
       const spaced = /\s$/.test(prev.str) || /^\s/.test(it.str);
-      if (!spaced && gap > 0.17 * size && !(it.sup && gap < 0.5 * size)) spans.push({ text: ' ', italic: prev.italic && it.italic });
+      if (!spaced && gap > 0.17 * size && !(it.sup && gap < 0.5 * size)) spans.push({ text: ' ', italic: prev.italic && it.italic, bold: prev.bold && it.bold });
     }
     const note = it.sup && /^\d{1,3}$/.test(it.str.trim());
-    spans.push(note ? { text: it.str.trim(), note: true } : { text: it.str, italic: it.italic });
+    spans.push(note ? { text: it.str.trim(), note: true } : { text: it.str, italic: it.italic, bold: it.bold });
     prev = it;
   }
   return spans;
@@ -271,7 +271,7 @@ export function rebuild(pages: PageText[]): Rebuilt {
     const kept = mastheadKeep.get(l);
     if (kept !== undefined) {
       if (kept.length === 0) continue;
-      spans = [{ text: kept.join(' ') }];
+      spans = kept.length === segments(l).length ? joinItems(l.items) : [{ text: kept.join(' ') }];
     } else spans = joinItems(l.items);
     const text = l.text.trim();
     if (inHead && /^The .+,$/.test(text)) inHead = false;
@@ -317,7 +317,7 @@ function appendLine(para: Para, spans: Span[], vocab: Vocabulary | undefined): v
       return;
     }
   }
-  para.push({ text: ' ', italic: (last?.italic ?? false) && (next?.italic ?? false) }, ...spans);
+  para.push({ text: ' ', italic: (last?.italic ?? false) && (next?.italic ?? false), bold: (last?.bold ?? false) && (next?.bold ?? false) }, ...spans);
 }
 
 /** Broken letter spacing, per non-marker span. */
