@@ -19,11 +19,13 @@ export const MAX_PAGES = 400;
  */
 export async function read(bytes: Uint8Array, file: string): Promise<{ markdown: string; meta: Record<string, unknown> }> {
   checkComplete(bytes, file);
-  const pages = await extract(bytes, file);
+  const { pages, info } = await extract(bytes, file);
   const chars = pages.reduce((n, p) => n + p.items.reduce((m, i) => m + i.str.trim().length, 0), 0);
   if (chars === 0) throw new InputError('no text layer: this looks like a scanned PDF; OCR it first', file);
   const { paras, footnotes, meta } = rebuild(pages);
   meta.pages = pages.length;
+  // resdiff's own test renditions say so in their document properties; never mistake them for official files.
+  if (/constructed test rendition/i.test(`${info.Title ?? ''} ${info.Subject ?? ''}`)) meta.constructed = true;
   return { markdown: toMarkdown(paras, footnotes), meta };
 }
 
@@ -44,7 +46,7 @@ interface PdfTextItem {
 }
 
 /** The positioned text of every page, with italic and bold read from the font names. */
-async function extract(bytes: Uint8Array, file: string): Promise<PageText[]> {
+async function extract(bytes: Uint8Array, file: string): Promise<{ pages: PageText[]; info: Record<string, string | undefined> }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes), // pdfjs takes ownership of the buffer it is given
@@ -99,7 +101,14 @@ async function extract(bytes: Uint8Array, file: string): Promise<PageText[]> {
       pages.push({ width, height, items });
       page.cleanup();
     }
-    return pages;
+    const info: Record<string, string | undefined> = {};
+    try {
+      const m = (await doc.getMetadata()).info as Record<string, unknown>;
+      for (const k of ['Title', 'Subject', 'Keywords', 'Producer']) if (typeof m[k] === 'string') info[k] = m[k] as string;
+    } catch {
+      // Metadata is optional.
+    }
+    return { pages, info };
   } catch (e) {
     throw e instanceof InputError ? e : pdfError(e, file);
   } finally {

@@ -309,10 +309,11 @@ function appendLine(para: Para, spans: Span[], vocab: Vocabulary | undefined): v
   const next = spans.find((s) => s.text.trim() !== '');
   if (last && next && !last.note) {
     last.text = last.text.replace(/\s+$/, '');
-    const m = /([A-Za-z]+)-$/.exec(last.text);
+    // pdfjs sometimes reads a space into a justified line's final hyphen ("rel -" + "evant").
+    const m = /([A-Za-z]+) ?-$/.exec(last.text);
     if (m && /^[A-Za-z0-9]/.test(next.text.trimStart())) {
       const decision = vocab ? hyphenBreak(m[1], next.text.trimStart(), vocab) : 'keep';
-      if (decision === 'join') last.text = last.text.slice(0, -1);
+      last.text = last.text.replace(/ ?-$/, decision === 'join' ? '' : '-');
       para.push(...spans.map((s, i) => (i === 0 ? { ...s, text: s.text.trimStart() } : s)));
       return;
     }
