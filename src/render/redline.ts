@@ -1,0 +1,172 @@
+/**
+ * What the redline renderers (HTML, PDF, Word) share: pair headings, the two sides of a pair's
+ * diff, the italic opening phrase cut out of the diff parts, and the summary figures.
+ *
+ * Pure: no I/O, no markup. Each renderer turns these pieces into its own format.
+ */
+import type { Comparison, DiffPart, Pair, VersionInfo } from '../diff/types.js';
+
+/** One piece of a pair's diff, cut so that it lies wholly inside or outside the opening phrase. */
+export interface RedlineSegment {
+  op: DiffPart['op'];
+  text: string;
+  /** Inside the italic opening phrase of its side. */
+  italic: boolean;
+  /** A routine update (date, number, symbol) rather than new language; insert/delete only. */
+  technical: boolean;
+}
+
+/** The old clause text of a pair: its equal and delete parts joined. */
+export function oldText(p: Pair): string {
+  return p.diff.filter((d) => d.op !== 'insert').map((d) => d.text).join('');
+}
+
+/** The new clause text of a pair: its equal and insert parts joined. */
+export function newText(p: Pair): string {
+  return p.diff.filter((d) => d.op !== 'delete').map((d) => d.text).join('');
+}
+
+/**
+ * Cut a pair's diff into segments, marking which characters belong to the opening phrase
+ * ("*Recalling also*", "*Requests*") on each side, so renderers can keep the italics of the
+ * printed text. An opening is only used when the side's text really starts with it.
+ *
+ * @param p the pair
+ * @param only keep only the segments of one side ('old': equal+delete, 'new': equal+insert)
+ */
+export function segments(p: Pair, only?: 'old' | 'new'): RedlineSegment[] {
+  const oldOpen = openingLength(oldText(p), p.oldOpening);
+  const newOpen = openingLength(newText(p), p.newOpening);
+  const out: RedlineSegment[] = [];
+  let oldPos = 0;
+  let newPos = 0;
+  for (const part of p.diff) {
+    if (part.text === '') continue;
+    const onOld = part.op !== 'insert';
+    const onNew = part.op !== 'delete';
+    if ((only === 'old' && !onOld) || (only === 'new' && !onNew)) continue;
+    // The position that decides italics: the new side's for equal and insert, the old side's for
+    // delete (and for equal parts when showing only the old side).
+    const useOld = part.op === 'delete' || (part.op === 'equal' && only === 'old');
+    const pos = useOld ? oldPos : newPos;
+    const limit = useOld ? oldOpen : newOpen;
+    const technical = part.op !== 'equal' && (part.technical ?? p.technical);
+    const cut = Math.max(0, Math.min(part.text.length, limit - pos));
+    if (cut > 0) out.push({ op: part.op, text: part.text.slice(0, cut), italic: true, technical });
+    if (cut < part.text.length) out.push({ op: part.op, text: part.text.slice(cut), italic: false, technical });
+    if (onOld) oldPos += part.text.length;
+    if (onNew) newPos += part.text.length;
+  }
+  return out;
+}
+
+/** Length of the opening phrase at the start of `text`, or 0 when the text does not start with it. */
+function openingLength(text: string, opening: string | undefined): number {
+  if (!opening) return 0;
+  return text.startsWith(opening) ? opening.length : 0;
+}
+
+/** The printed paragraph number to show before a pair's text ("13."), or "" for PPs. */
+export function printedNumber(p: Pair): string {
+  const nums = p.status === 'removed' ? p.oldNumbers : p.newNumbers;
+  if (p.kind !== 'OP' || !nums || nums.length === 0) return '';
+  return `${nums[0]}.`;
+}
+
+/**
+ * The heading of a pair as users speak it: "OP12 → OP13", "OP20 (new)", "OP7 (dropped)",
+ * "OP4 → OP4 + OP5" for a split, "PP3 + PP4 → PP3" for a merge.
+ */
+export function pairHeading(p: Pair): string {
+  const o = p.old.join(' + ');
+  const n = p.new.join(' + ');
+  if (p.status === 'added') return `${n} (new)`;
+  if (p.status === 'removed') return `${o} (dropped)`;
+  return `${o} → ${n}`;
+}
+
+/** A short label for the pair's status, in the users' words. */
+export function statusLabel(p: Pair): string {
+  switch (p.status) {
+    case 'unchanged':
+      return 'unchanged';
+    case 'modified':
+      return p.technical ? 'technical update' : 'modified';
+    case 'added':
+      return 'new';
+    case 'removed':
+      return 'dropped';
+    case 'split':
+      return `split into ${p.new.length}`;
+    case 'merged':
+      return `merged from ${p.old.length}`;
+  }
+}
+
+/** "moved: was OP12" (and "from the preamble" when it crossed parts), or "" when not moved. */
+export function movedNote(p: Pair): string {
+  if (!p.moved && !p.crossKind) return '';
+  const was = p.old.length > 0 ? `was ${p.old.join(' + ')}` : '';
+  const cross = p.crossKind ? (p.kind === 'OP' ? 'from the preamble' : 'from the operative part') : '';
+  return ['moved', [was, cross].filter(Boolean).join(', ')].filter(Boolean).join(': ');
+}
+
+/** Figures for the summary block. */
+export interface RedlineSummary {
+  /** New-side ids of added OPs / PPs, old-side ids of dropped ones. */
+  newOPs: string[];
+  droppedOPs: string[];
+  newPPs: string[];
+  droppedPPs: string[];
+  /** Pairs whose changes are only routine updates. */
+  technical: number;
+  /** Pairs with new language (modified, split or merged and not technical), added and removed clauses. */
+  substantive: number;
+  /** Pairs without any change. */
+  unchanged: number;
+  /** Pairs whose clause changed place. */
+  moved: number;
+}
+
+/** Summary figures from a comparison (ids from `summary`, counts from the pairs). */
+export function summarize(c: Comparison): RedlineSummary {
+  let technical = 0;
+  let substantive = 0;
+  let unchanged = 0;
+  let moved = 0;
+  for (const p of c.pairs) {
+    if (p.moved) moved++;
+    if (p.status === 'unchanged') unchanged++;
+    else if (p.technical && p.status !== 'added' && p.status !== 'removed') technical++;
+    else substantive++;
+  }
+  return {
+    newOPs: c.summary.OP.addedIds ?? [],
+    droppedOPs: c.summary.OP.removedIds ?? [],
+    newPPs: c.summary.PP.addedIds ?? [],
+    droppedPPs: c.summary.PP.removedIds ?? [],
+    technical,
+    substantive,
+    unchanged,
+    moved,
+  };
+}
+
+/** "A/HRC/RES/56/2" or, without a symbol, the file name. */
+export function versionName(v: VersionInfo): string {
+  return v.symbol || v.file || 'untitled';
+}
+
+/** "10 July 2024" from "2024-07-10"; other strings as given. */
+export function longDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const month = months[Number(m[2]) - 1];
+  return month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+}
+
+/** True when either side is a text the project constructed (never an official document). */
+export function anyConstructed(c: Comparison): boolean {
+  return !!(c.old.constructed || c.new.constructed);
+}

@@ -1,0 +1,158 @@
+/**
+ * The HTML redline, checked with a parser (parse5, as a browser parses) on constructed
+ * comparisons: head, summary, pair order and headings, marks, layouts, escaping.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderCompareHtml, escapeHtml } from '../../src/render/html.js';
+import { constructedComparison, INJECTED } from './fixtures.js';
+import { attr, byClass, byTag, findAll, hasClass, parsePage, text, textWithout } from './dom.js';
+
+describe('renderCompareHtml (inline, constructed comparison)', () => {
+  const c = constructedComparison();
+  const doc = parsePage(renderCompareHtml(c));
+
+  it('is self-contained: inline CSS only, no scripts, no external resources', () => {
+    expect(byTag(doc, 'script')).toHaveLength(0);
+    expect(byTag(doc, 'link')).toHaveLength(0);
+    expect(byTag(doc, 'style').length).toBeGreaterThan(0);
+    for (const e of findAll(doc, () => true)) {
+      for (const name of ['src', 'href']) {
+        const v = attr(e, name);
+        if (v !== undefined) expect(v.startsWith('#'), `${e.tagName} ${name}=${v}`).toBe(true);
+      }
+    }
+    const css = byTag(doc, 'style').map(text).join('');
+    expect(css).not.toMatch(/@import|url\(\s*['"]?https?:/);
+  });
+
+  it('names both versions, their titles and dates, and labels the constructed one', () => {
+    const old = byClass(doc, 'version').find((e) => hasClass(e, 'old'))!;
+    const nw = byClass(doc, 'version').find((e) => hasClass(e, 'new'))!;
+    expect(text(byClass(old, 'symbol')[0]!)).toBe('A/HRC/RES/EXAMPLE/2022');
+    expect(text(byClass(nw, 'symbol')[0]!)).toBe('A/HRC/RES/56/2');
+    expect(text(byClass(old, 'date')[0]!)).toContain('7 July 2022');
+    expect(text(byClass(nw, 'date')[0]!)).toContain('10 July 2024');
+    expect(text(byClass(nw, 'vtitle')[0]!)).toBe('Enhancement of international cooperation in the field of human rights');
+    expect(byClass(old, 'constructed-label')).toHaveLength(1);
+    expect(byClass(nw, 'constructed-label')).toHaveLength(0);
+    expect(text(byClass(doc, 'constructed-banner')[0]!)).toMatch(/Constructed example.*earlier text.*not an official UN document/);
+    expect(text(byTag(doc, 'title')[0]!)).toBe('Redline: A/HRC/RES/EXAMPLE/2022 → A/HRC/RES/56/2');
+  });
+
+  it('summarises new and dropped OPs, counts, substantive vs technical', () => {
+    const summary = byClass(doc, 'summary')[0]!;
+    const facts = byTag(byClass(summary, 'facts')[0]!, 'li').map(text);
+    expect(facts[0]).toBe('New operative paragraphs: OP2');
+    expect(facts[1]).toBe('Dropped operative paragraphs: OP2');
+    expect(text(byClass(summary, 'n-technical')[0]!)).toBe('1');
+    // substantive: PP3, OP1, OP4 modified + OP2 added + OP2 dropped
+    expect(text(byClass(summary, 'n-substantive')[0]!)).toBe('5');
+    const opRow = byClass(summary, 'row-OP')[0]!;
+    expect(byTag(opRow, 'td').map(text)).toEqual(['4 → 4', '1', '1', '2', '0', '1', '0', '0', '1']);
+  });
+
+  it('lists the pairs in the new order with old → new headings', () => {
+    const pairs = byTag(doc, 'article');
+    expect(pairs.map((p) => text(byClass(p, 'ids')[0]!))).toEqual([
+      'PP1 → PP1', 'PP2 → PP2', 'PP3 → PP3', 'OP1 → OP1', 'OP2 (new)', 'OP4 → OP3', 'OP2 (dropped)', 'OP3 → OP4',
+    ]);
+    expect(byClass(doc, 'part-head').map(text)).toEqual(['Preambular paragraphs', 'Operative paragraphs']);
+  });
+
+  it('marks insertions and deletions, technical ones quieter', () => {
+    const pp3 = byTag(doc, 'article')[2]!;
+    expect(byTag(pp3, 'ins').map(text)).toEqual(['Kampala Summit of January 2024']);
+    expect(byTag(pp3, 'del').map(text)).toEqual(['Baku Summit of October 2019']);
+    expect(hasClass(pp3, 'substantive')).toBe(true);
+    const pp2 = byTag(doc, 'article')[1]!;
+    expect(hasClass(pp2, 'technical')).toBe(true);
+    expect(byTag(pp2, 'ins').every((e) => hasClass(e, 'tech'))).toBe(true);
+    expect(byTag(pp2, 'del').map(text)).toEqual(['50/4', '7 July 2022']);
+    const op4 = byTag(doc, 'article')[7]!;
+    expect(byTag(op4, 'ins').map((e) => [text(e), hasClass(e, 'tech')])).toEqual([['fifty-ninth', true]]);
+  });
+
+  it('keeps the italic openings and the printed numbers', () => {
+    const op1 = byTag(doc, 'article')[3]!;
+    expect(byTag(op1, 'em').map(text)).toEqual(['Encourages', 'Urges']);
+    expect(text(byClass(op1, 'num')[0]!)).toBe('1.');
+    expect(text(byClass(op1, 'opening')[0]!)).toBe('opening: Encourages → Urges');
+    const moved = byTag(doc, 'article')[5]!;
+    expect(text(byClass(moved, 'num')[0]!)).toBe('3.');
+  });
+
+  it('shows added and removed clauses as whole blocks and moved ones with their origin', () => {
+    const [added] = findAll(doc, (e) => e.tagName === 'article' && attr(e, 'data-status') === 'added');
+    expect(byTag(added!, 'ins')).toHaveLength(2); // opening (italic) + rest
+    expect(byTag(added!, 'del')).toHaveLength(0);
+    expect(byClass(added!, 'whole')).toHaveLength(1);
+    const [removed] = findAll(doc, (e) => e.tagName === 'article' && attr(e, 'data-status') === 'removed');
+    expect(byTag(removed!, 'del').map(text).join('')).toBe('Notes the importance of the Durban Declaration;');
+    expect(text(byClass(removed!, 'num')[0]!)).toBe('2.');
+    const moved = byClass(doc, 'moved').filter((e) => e.tagName === 'article');
+    expect(moved.map((e) => attr(e, 'data-new'))).toEqual(['OP3']);
+    expect(text(byClass(moved[0]!, 'tag').find((t) => hasClass(t, 'moved'))!)).toBe('moved: was OP4');
+  });
+
+  it('joins each side back to the clause texts', () => {
+    for (const [i, p] of c.pairs.entries()) {
+      const clause = byClass(byTag(doc, 'article')[i]!, 'clause')[0]!;
+      const oldT = p.diff.filter((d) => d.op !== 'insert').map((d) => d.text).join('');
+      const newT = p.diff.filter((d) => d.op !== 'delete').map((d) => d.text).join('');
+      expect(textWithout(clause, ['del', 'span']), p.new.join()).toBe(newT);
+      expect(textWithout(clause, ['ins', 'span']), p.old.join()).toBe(oldT);
+    }
+  });
+});
+
+describe('renderCompareHtml (side by side)', () => {
+  const doc = parsePage(renderCompareHtml(constructedComparison(), { layout: 'side-by-side' }));
+
+  it('puts the old text left (deletions only) and the new right (insertions only)', () => {
+    const pp3 = byTag(doc, 'article')[2]!;
+    const [left, right] = byClass(pp3, 'side');
+    expect(hasClass(left!, 'old') && hasClass(right!, 'new')).toBe(true);
+    expect(text(left!)).toBe('Welcoming the outcome of the Baku Summit of October 2019 of the Non-Aligned Movement,');
+    expect(text(right!)).toBe('Welcoming the outcome of the Kampala Summit of January 2024 of the Non-Aligned Movement,');
+    expect(byTag(left!, 'ins')).toHaveLength(0);
+    expect(byTag(right!, 'del')).toHaveLength(0);
+    expect(hasClass(byTag(doc, 'body')[0]!, 'layout-side-by-side')).toBe(true);
+  });
+
+  it('leaves the missing side empty for added and removed clauses, with old numbers on the left', () => {
+    const [added] = findAll(doc, (e) => e.tagName === 'article' && attr(e, 'data-status') === 'added');
+    expect(hasClass(byClass(added!, 'side')[0]!, 'empty')).toBe(true);
+    const [removed] = findAll(doc, (e) => e.tagName === 'article' && attr(e, 'data-status') === 'removed');
+    expect(hasClass(byClass(removed!, 'side')[1]!, 'empty')).toBe(true);
+    const moved = byTag(doc, 'article')[5]!;
+    expect(byClass(moved, 'num').map(text)).toEqual(['4.', '3.']);
+    expect(byClass(doc, 'colheads').map(text)[0]).toBe('A/HRC/RES/EXAMPLE/2022 (earlier)A/HRC/RES/56/2 (later)');
+  });
+});
+
+describe('escaping', () => {
+  it('escapes the five HTML specials', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+
+  for (const layout of ['inline', 'side-by-side'] as const) {
+    it(`keeps markup injected into clauses, titles and symbols inert (${layout})`, () => {
+      const c = constructedComparison({ injected: true });
+      c.new.title = `Title ${INJECTED}`;
+      c.old.symbol = `A/HRC/<b>RES</b>/1`;
+      c.new.body = INJECTED;
+      c.warnings = [{ rule: 'x', message: INJECTED, file: '<i>f</i>' }];
+      const html = renderCompareHtml(c, { layout, title: `<script>alert(2)</script>` });
+      const doc = parsePage(html);
+      expect(byTag(doc, 'script')).toHaveLength(0);
+      expect(byTag(doc, 'img')).toHaveLength(0);
+      expect(byTag(doc, 'b')).toHaveLength(0);
+      expect(byTag(doc, 'i')).toHaveLength(0);
+      expect(findAll(doc, (e) => e.attrs.some((a) => a.name.startsWith('on')))).toHaveLength(0);
+      const [added] = findAll(doc, (e) => e.tagName === 'article' && attr(e, 'data-status') === 'added');
+      expect(text(added!)).toContain(INJECTED);
+      expect(text(byTag(doc, 'title')[0]!)).toBe('<script>alert(2)</script>');
+      expect(text(byClass(doc, 'warnings')[0]!)).toContain(INJECTED);
+    });
+  }
+});
