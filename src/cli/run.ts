@@ -6,9 +6,11 @@ import { Command, CommanderError } from 'commander';
 import { isInputError } from '../errors.js';
 import type { Io } from './io.js';
 import { define as defineShow } from './commands/show.js';
+import { define as defineImport } from './commands/import.js';
+import { define as defineFetch } from './commands/fetch.js';
 
 /** Every command module registers itself here. */
-const COMMANDS: Array<(program: Command, io: Io) => void> = [defineShow];
+const COMMANDS: Array<(program: Command, io: Io) => void> = [defineShow, defineImport, defineFetch];
 
 /** Version of the package, for --version. */
 const VERSION = '0.1.0';
