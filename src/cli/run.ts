@@ -6,11 +6,13 @@ import { Command, CommanderError } from 'commander';
 import { isInputError } from '../errors.js';
 import type { Io } from './io.js';
 import { define as defineShow } from './commands/show.js';
+import { define as defineCompare } from './commands/compare.js';
 import { define as defineImport } from './commands/import.js';
 import { define as defineFetch } from './commands/fetch.js';
+import { define as defineServe } from './commands/serve.js';
 
 /** Every command module registers itself here. */
-const COMMANDS: Array<(program: Command, io: Io) => void> = [defineShow, defineImport, defineFetch];
+const COMMANDS: Array<(program: Command, io: Io) => void> = [defineShow, defineCompare, defineImport, defineFetch, defineServe];
 
 /** Version of the package, for --version. */
 const VERSION = '0.1.0';

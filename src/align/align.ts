@@ -1,0 +1,217 @@
+/**
+ * Align the clauses of two versions.
+ *
+ * 1. Similarity of every old clause with every new clause of the same kind (similarity.ts).
+ * 2. An optimal one-to-one assignment (Hungarian method) maximising total similarity plus a small
+ *    bonus for keeping relative position, so that among equally good candidates the one in
+ *    order wins. Pairs below MATCH_THRESHOLD are not edits of each other.
+ * 3. Clauses left over may have crossed between the preamble and the operative part: the same
+ *    assignment across kinds, with a stricter threshold.
+ * 4. Split and merge detection on what is left: a leftover clause whose phrasing is mostly
+ *    contained in one clause of the other version, next to that clause's partner, joins its group.
+ * 5. Moves: among aligned groups, the longest subsequence that keeps its order stayed; the rest
+ *    moved (their place changed relative to their neighbours).
+ */
+import type { Clause, ClauseKind, Resolution } from '../model/types.js';
+import { maxAssignment, longestIncreasing } from './assignment.js';
+import { containment, idfOf, profile, similarity, weigh, type Profile, type Weighted } from './similarity.js';
+
+/**
+ * Below this similarity two clauses are not taken as versions of each other. Measured on the
+ * series: unrelated clauses of 56/2 score at most ~0.25 against each other (shared boilerplate);
+ * a clause rewritten for a new summit keeps 0.4 and more.
+ */
+export const MATCH_THRESHOLD = 0.3;
+/** A preambular paragraph becoming operative (or back) needs more evidence: the wording changes ("Recalling" -> "Recalls"). */
+export const CROSS_KIND_THRESHOLD = 0.45;
+/** Bonus for keeping relative position (0..1 scale of similarity): decides near-ties, never overrides content. */
+export const ORDER_BONUS = 0.03;
+/** Share of a leftover clause's trigrams that must come from one clause for a split or merge. */
+export const CONTAINMENT_THRESHOLD = 0.5;
+
+/** One aligned group: indices into each version's `clauses`. */
+export interface Group {
+  old: number[];
+  new: number[];
+  similarity: number;
+  moved: boolean;
+  crossKind: boolean;
+}
+
+/** Options for alignment. */
+export interface AlignOptions {
+  /** Inverse document frequencies to use (e.g. over a whole series); default: over the two versions. */
+  idf?: Map<string, number>;
+}
+
+/** Profiles of a version's clauses, cached on the clause array (alignment of N versions reuses them). */
+const profileCache = new WeakMap<Clause, Profile>();
+function profileOf(c: Clause): Profile {
+  let p = profileCache.get(c);
+  if (!p) {
+    p = profile(c.text);
+    profileCache.set(c, p);
+  }
+  return p;
+}
+
+/**
+ * Align two versions' clauses.
+ *
+ * @returns groups covering every clause of both versions exactly once, in no particular order
+ */
+export function align(oldRes: Resolution, newRes: Resolution, options: AlignOptions = {}): Group[] {
+  const A = oldRes.clauses;
+  const B = newRes.clauses;
+  const pa = A.map(profileOf);
+  const pb = B.map(profileOf);
+  const idf = options.idf ?? idfOf([...pa, ...pb]);
+  const wa = pa.map((p) => weigh(p, idf));
+  const wb = pb.map((p) => weigh(p, idf));
+
+  const oldGroup = new Array<Group | undefined>(A.length);
+  const newGroup = new Array<Group | undefined>(B.length);
+  const groups: Group[] = [];
+  const link = (i: number, j: number, sim: number, crossKind: boolean) => {
+    const g: Group = { old: [i], new: [j], similarity: sim, moved: false, crossKind };
+    groups.push(g);
+    oldGroup[i] = g;
+    newGroup[j] = g;
+  };
+
+  // 2. Same kind.
+  for (const kind of ['PP', 'OP'] as ClauseKind[]) {
+    const ia = indicesOf(A, kind);
+    const ib = indicesOf(B, kind);
+    assign(ia, ib, wa, wb, MATCH_THRESHOLD, true, (i, j, s) => link(i, j, s, false));
+  }
+  // 3. Across kinds, among the leftovers.
+  for (const [ka, kb] of [['PP', 'OP'], ['OP', 'PP']] as Array<[ClauseKind, ClauseKind]>) {
+    const ia = indicesOf(A, ka).filter((i) => !oldGroup[i]);
+    const ib = indicesOf(B, kb).filter((j) => !newGroup[j]);
+    assign(ia, ib, wa, wb, CROSS_KIND_THRESHOLD, false, (i, j, s) => link(i, j, s, true));
+  }
+
+  // 4. Splits (one old -> several new) and merges (several old -> one new).
+  attachLeftovers(B, newGroup, A, pb, pa, oldGroup, groups, 'new');
+  attachLeftovers(A, oldGroup, B, pa, pb, newGroup, groups, 'old');
+
+  // Similarity of grown groups, over their joined texts.
+  for (const g of groups) {
+    if (g.old.length > 1 || g.new.length > 1) {
+      const jo = weigh(profile(g.old.map((i) => A[i].text).join(' ')), idf);
+      const jn = weigh(profile(g.new.map((j) => B[j].text).join(' ')), idf);
+      g.similarity = similarity(jo, jn);
+    }
+  }
+
+  // Everything else is added or removed.
+  A.forEach((_, i) => {
+    if (!oldGroup[i]) groups.push({ old: [i], new: [], similarity: 0, moved: false, crossKind: false });
+  });
+  B.forEach((_, j) => {
+    if (!newGroup[j]) groups.push({ old: [], new: [j], similarity: 0, moved: false, crossKind: false });
+  });
+
+  markMoves(groups, A, B);
+  return groups;
+}
+
+function indicesOf(cs: Clause[], kind: ClauseKind): number[] {
+  const out: number[] = [];
+  cs.forEach((c, i) => {
+    if (c.kind === kind) out.push(i);
+  });
+  return out;
+}
+
+/** Optimal assignment between two index lists. */
+function assign(
+  ia: number[],
+  ib: number[],
+  wa: Weighted[],
+  wb: Weighted[],
+  threshold: number,
+  orderBonus: boolean,
+  onLink: (i: number, j: number, sim: number) => void,
+): void {
+  if (!ia.length || !ib.length) return;
+  const sims = ia.map((i) => ib.map((j) => similarity(wa[i], wb[j])));
+  const score = sims.map((row, r) =>
+    row.map((s, c) => {
+      if (s < threshold) return 0;
+      const ra = ia.length > 1 ? r / (ia.length - 1) : 0;
+      const rb = ib.length > 1 ? c / (ib.length - 1) : 0;
+      return s + (orderBonus ? ORDER_BONUS * (1 - Math.abs(ra - rb)) : 0);
+    }),
+  );
+  const result = maxAssignment(score);
+  result.forEach((c, r) => {
+    if (c >= 0) onLink(ia[r], ib[c], sims[r][c]);
+  });
+}
+
+/**
+ * Attach leftover clauses of side `from` to the group of the clause on the other side that
+ * contains most of their phrasing, when that keeps the group contiguous on side `from`.
+ */
+function attachLeftovers(
+  fromClauses: Clause[],
+  fromGroup: Array<Group | undefined>,
+  otherClauses: Clause[],
+  fromProfiles: Profile[],
+  otherProfiles: Profile[],
+  otherGroup: Array<Group | undefined>,
+  groups: Group[],
+  side: 'old' | 'new',
+): void {
+  const otherSide = side === 'old' ? 'new' : 'old';
+  // Process in document order so a run of pieces grows its group one neighbour at a time.
+  for (let k = 0; k < fromClauses.length; k++) {
+    if (fromGroup[k]) continue;
+    let best = -1;
+    let bestC = 0;
+    for (let o = 0; o < otherClauses.length; o++) {
+      const c = containment(fromProfiles[k], otherProfiles[o]);
+      if (c > bestC) {
+        bestC = c;
+        best = o;
+      }
+    }
+    if (best < 0 || bestC < CONTAINMENT_THRESHOLD) continue;
+    let g = otherGroup[best];
+    if (g) {
+      // Only a neighbour of the group's members on this side can be a piece of it.
+      const members = g[side];
+      if (members.length && !members.some((m) => Math.abs(m - k) === 1)) continue;
+      // The group's clause on the other side must be one clause for a split (or merge) of it.
+      if (g[otherSide].length !== 1) continue;
+    } else {
+      g = { old: [], new: [], similarity: 0, moved: false, crossKind: false };
+      g[otherSide].push(best);
+      otherGroup[best] = g;
+      groups.push(g);
+    }
+    g[side].push(k);
+    g[side].sort((x, y) => x - y);
+    if (fromClauses[k].kind !== otherClauses[best].kind) g.crossKind = true;
+    fromGroup[k] = g;
+  }
+}
+
+/** Groups outside the longest order-keeping run moved; clauses that changed kind moved too. */
+function markMoves(groups: Group[], A: Clause[], B: Clause[]): void {
+  for (const kind of ['PP', 'OP'] as ClauseKind[]) {
+    const aligned = groups
+      .filter((g) => g.old.length && g.new.length && !g.crossKind && B[g.new[0]].kind === kind && A[g.old[0]].kind === kind)
+      .sort((x, y) => x.new[0] - y.new[0]);
+    const keep = longestIncreasing(
+      aligned.map((g) => g.old[0]),
+      aligned.map((g) => g.new.reduce((n, j) => n + B[j].text.length, 0)),
+    );
+    aligned.forEach((g, k) => {
+      g.moved = !keep.has(k);
+    });
+  }
+  for (const g of groups) if (g.crossKind && g.old.length && g.new.length) g.moved = true;
+}

@@ -1,0 +1,74 @@
+/**
+ * Tokens of clause text for diffing and similarity. A token keeps its original text (and the
+ * white space before it) and a class, so UN document symbols ("A/HRC/56/40"), resolution numbers
+ * ("78/197"), dates ("10 July 2024") and numbers stay whole, and routine references can be told
+ * from words. (jsdiff's default word tokenizer splits "70/1" into three tokens; DESIGN §6.)
+ */
+import { ORDINAL_WORD } from '../model/dates.js';
+
+/** What a token is: routine reference classes first, then words and punctuation. */
+export type TokenClass = 'symbol' | 'resolution' | 'date' | 'number' | 'ordinal' | 'year' | 'word' | 'punct';
+
+/** One token of a clause. */
+export interface Token {
+  /** White space before the token in the source text ("" or " "). */
+  ws: string;
+  /** The token's text as written. */
+  text: string;
+  cls: TokenClass;
+}
+
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+
+/**
+ * One regex, alternatives in priority order. Named groups give the class.
+ * - symbol: a UN document symbol, capitals then slash-separated parts: A/HRC/56/40,
+ *   FCCC/CP/2015/10/Add.1, E/CN.4/Sub.2/2000/46, A/HRC/56/L.5; or a decision such as 1/CP.21.
+ * - resolution: 78/197, 2000/22, 6/17.
+ * - date: 10 July 2024, 19 and 20 January 2024 (kept as one), July 2024.
+ */
+/** A part of a symbol: letters, digits and inner dots ("CN.4", "Add.1", "L.5"), never a final dot. */
+const PART = '[A-Za-z0-9](?:[A-Za-z0-9.]*[A-Za-z0-9])?';
+
+const TOKEN = new RegExp(
+  [
+    `(?<symbol>[A-Z]{1,8}(?:\\/${PART})+|\\d{1,4}\\/[A-Z]{1,6}\\.\\d+)`,
+    `(?<resolution>\\d{1,4}\\/\\d{1,4}(?:\\/\\d{1,4})?)`,
+    `(?<date>\\d{1,2}(?: and \\d{1,2})? ${MONTH} \\d{4}|${MONTH} \\d{4})`,
+    `(?<number>\\d+(?:[.,]\\d+)*(?:st|nd|rd|th)?)`,
+    `(?<word>[\\p{L}\\p{M}](?:[\\p{L}\\p{M}\\d'’]|-(?=[\\p{L}\\d]))*)`,
+    `(?<punct>\\S)`,
+  ].join('|'),
+  'gu',
+);
+
+/** Split clause text into tokens; joining `ws + text` of all tokens gives the text back exactly. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  let last = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    const g = m.groups!;
+    let cls: TokenClass = 'punct';
+    if (g.symbol !== undefined) cls = 'symbol';
+    else if (g.resolution !== undefined) cls = 'resolution';
+    else if (g.date !== undefined) cls = 'date';
+    else if (g.number !== undefined) cls = /^(19|20)\d\d$/.test(m[0]) ? 'year' : 'number';
+    else if (g.word !== undefined) cls = isOrdinal(m[0]) ? 'ordinal' : 'word';
+    out.push({ ws: text.slice(last, m.index), text: m[0], cls });
+    last = (m.index ?? 0) + m[0].length;
+  }
+  return out;
+}
+
+function isOrdinal(word: string): boolean {
+  const m = ORDINAL_WORD.exec(word);
+  return !!m && m[0].length === word.length;
+}
+
+/** Classes that make a change a routine "technical update". */
+export const TECHNICAL_CLASSES: ReadonlySet<TokenClass> = new Set(['symbol', 'resolution', 'date', 'number', 'ordinal', 'year']);
+
+/** Is this token a routine reference (date, number, symbol, session ordinal)? */
+export function isTechnical(t: Token): boolean {
+  return TECHNICAL_CLASSES.has(t.cls);
+}

@@ -1,0 +1,89 @@
+/**
+ * The comparison of two versions: the `resdiff compare --format json` contract (DESIGN.md §3).
+ * Extend, never rename or drop a field.
+ */
+import type { ClauseKind } from '../model/types.js';
+
+/** How a clause (or group of clauses) fared between the two versions. */
+export type PairStatus = 'unchanged' | 'modified' | 'added' | 'removed' | 'split' | 'merged';
+
+/** One piece of a word-level diff. */
+export interface DiffPart {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+  /**
+   * Extension: on insert/delete parts, true when the change is a routine update (a date, number,
+   * document or resolution symbol, or session ordinal), false when it is new language.
+   */
+  technical?: boolean;
+}
+
+/** One aligned group of clauses. */
+export interface Pair {
+  status: PairStatus;
+  /** Old clause ids; [] when added; two or more when merged. */
+  old: string[];
+  /** New clause ids; [] when removed; two or more when split. */
+  new: string[];
+  /** The clause changed its place relative to its neighbours. */
+  moved: boolean;
+  /** Only dates, numbers, document symbols or session ordinals changed. */
+  technical: boolean;
+  /** The italic opening phrase changed ("Encourages" -> "Urges"). */
+  openingChanged: boolean;
+  /** 0..1 */
+  similarity: number;
+  diff: DiffPart[];
+  /** Extension: PP or OP (the new side's kind; the old side's for removed clauses). */
+  kind: ClauseKind;
+  /** Extension: the clause moved between the preamble and the operative part. */
+  crossKind?: boolean;
+  /** Extension: opening phrases on each side ("" when absent). */
+  oldOpening?: string;
+  newOpening?: string;
+  /** Extension: printed OP numbers on each side. */
+  oldNumbers?: number[];
+  newNumbers?: number[];
+  /** Extension: the diff gave up (timeout) and shows the whole clause replaced. */
+  diffTimedOut?: boolean;
+}
+
+/** One side's description. */
+export interface VersionInfo {
+  file: string;
+  symbol: string;
+  title: string;
+  adopted: string;
+  counts: { PP: number; OP: number };
+  /** Extension. */
+  body?: string;
+  session?: number | null;
+  constructed?: boolean;
+}
+
+/** Counts for one kind of clause. */
+export interface KindSummary {
+  added: number;
+  removed: number;
+  modified: number;
+  unchanged: number;
+  moved: number;
+  technical: number;
+  /** Extensions. */
+  split: number;
+  merged: number;
+  /** New-side ids of added clauses, old-side ids of removed ones. */
+  addedIds: string[];
+  removedIds: string[];
+}
+
+/** The whole comparison. */
+export interface Comparison {
+  old: VersionInfo;
+  new: VersionInfo;
+  /** In the new text's order; removed clauses after the pair of their old predecessor. */
+  pairs: Pair[];
+  summary: { PP: KindSummary; OP: KindSummary };
+  /** Extension: warnings from reading either version. */
+  warnings?: Array<{ file?: string; line?: number; rule: string; message: string }>;
+}
