@@ -71,3 +71,32 @@ describe('56/2 from its PDF', () => {
     expectCleanText(markdown, meta);
   }, 240_000);
 });
+
+describe('a New York rendition', () => {
+  it('reads the New York job number and drops it from the text', async () => {
+    const { pdfPath } = await makePdf('A-HRC-RES-56-2', { jobNumber: '24-12826 (E) 110724' });
+    const { r, markdown, meta } = await parseFile(pdfPath);
+    expect(meta.jobNumber).toBe('24-12826 (E) 110724');
+    expect(markdown).not.toContain('24-12826');
+    expectSameResolution(r, ref);
+  }, 240_000);
+});
+
+describe('show takes PDF and DOCX paths directly', () => {
+  it('prints the same JSON model as for the Markdown', async () => {
+    const { runCli } = await import('../support/cli.js');
+    const { RES_56_2 } = await import('../support/paths.js');
+    const { pdfPath, docxPath } = await makePdf();
+    const md = JSON.parse((await runCli(['show', RES_56_2, '--format', 'json'])).stdout);
+    for (const path of [pdfPath, docxPath]) {
+      const r = await runCli(['show', path, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      const got = JSON.parse(r.stdout);
+      // Line numbers point into each source (the rebuilt Markdown for PDF/DOCX); all else is equal.
+      const strip = (cs: Record<string, unknown>[]) => cs.map(({ line: _line, position: _position, ...rest }) => rest);
+      expect(strip(got.clauses)).toEqual(strip(md.clauses));
+      expect(got.vote).toEqual(md.vote);
+      expect(got.footnotes).toEqual(md.footnotes);
+    }
+  }, 240_000);
+});
