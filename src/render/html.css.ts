@@ -67,7 +67,8 @@ body.layout-side-by-side main.redline, body.style-diff2html main.redline { max-w
 table.counts { border-collapse: collapse; font-size: .9rem; margin: .4rem 0 .6rem; }
 table.counts th, table.counts td { border: 1px solid ${C.rule}; padding: .15rem .55rem; text-align: right; }
 table.counts th { background: #f3f5f8; font-weight: normal; color: ${C.quiet}; }
-table.counts th[scope=row] { text-align: left; color: ${C.ink}; font-weight: bold; }
+table.counts th[scope=row] { text-align: left; color: ${C.ink}; font-weight: bold; white-space: nowrap; }
+table.counts td { white-space: nowrap; }
 .legend { font-size: .85rem; color: ${C.quiet}; }
 .legend > span { margin-right: 1rem; white-space: nowrap; }
 
@@ -76,6 +77,7 @@ ins, del { text-decoration-thickness: 1.5px; text-decoration-skip-ink: none; bor
 ins { color: ${C.ins}; background: ${C.insBg}; text-decoration: underline; text-decoration-color: ${C.ins}; text-underline-offset: 2px; }
 del { color: ${C.del}; background: ${C.delBg}; text-decoration: line-through; text-decoration-color: ${C.del}; }
 ins.tech { color: ${C.tech}; background: transparent; text-decoration-style: dotted; text-decoration-color: ${C.tech}; text-decoration-thickness: 1px; }
+del + ins { margin-left: .2em; }
 del.tech { color: ${C.tech}; background: transparent; text-decoration-color: ${C.tech}; text-decoration-thickness: 1px; }
 .tag {
   display: inline-block; font-size: .72rem; letter-spacing: .04em; text-transform: uppercase; padding: 0 .35rem;

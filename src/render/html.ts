@@ -50,7 +50,8 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export function renderCompareHtml(c: Comparison, opts: HtmlOptions = {}): string {
   const layout = opts.layout ?? 'inline';
   const style = opts.style ?? 'resdiff';
-  const title = opts.title ?? `Redline: ${versionName(c.old)} → ${versionName(c.new)}`;
+  const pageTitle = opts.title ?? `Redline: ${versionName(c.old)} → ${versionName(c.new)}`;
+  const heading = opts.title ?? (c.new.title || c.old.title || pageTitle);
   let body: string;
   let css = REDLINE_CSS;
   if (style === 'diff2html') {
@@ -69,12 +70,12 @@ export function renderCompareHtml(c: Comparison, opts: HtmlOptions = {}): string
     // No network, no scripts: the page is a document, not an app.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     '<meta name="generator" content="resdiff">',
-    `<title>${escapeHtml(title)}</title>`,
+    `<title>${escapeHtml(pageTitle)}</title>`,
     `<style>${css}</style>`,
     '</head>',
     `<body class="layout-${layout} style-${style}">`,
     '<main class="redline">',
-    renderHead(c, title),
+    renderHead(c, heading),
     renderSummary(c),
     body,
     renderWarnings(c),
@@ -95,7 +96,7 @@ function renderHead(c: Comparison, title: string): string {
     : '';
   return [
     '<header class="doc-head">',
-    `<p class="kicker">Redline${c.new.body ? ` · ${escapeHtml(c.new.body)}` : ''}</p>`,
+    `<p class="kicker">Redline${c.new.body ? ` · ${escapeHtml(c.new.body)}` : ''} · ${escapeHtml(versionName(c.old))} → ${escapeHtml(versionName(c.new))}</p>`,
     `<h1>${escapeHtml(title)}</h1>`,
     '<div class="versions">',
     renderVersion(c.old, 'Earlier text', 'old'),
@@ -143,7 +144,7 @@ function renderSummary(c: Comparison): string {
     `<li><span class="label">Changes:</span> <span class="n-substantive">${s.substantive}</span> substantive, <span class="n-technical">${s.technical}</span> technical update${s.technical === 1 ? '' : 's'} only, <span class="n-unchanged">${s.unchanged}</span> unchanged${s.moved ? `, <span class="n-moved">${s.moved}</span> moved` : ''}.</li>`,
   );
   const row = (kind: 'PP' | 'OP', k: KindSummary) =>
-    `<tr class="row-${kind}"><th scope="row">${kind === 'PP' ? 'Preambular (PP)' : 'Operative (OP)'}</th><td>${c.old.counts[kind]} → ${c.new.counts[kind]}</td><td>${k.added}</td><td>${k.removed}</td><td>${k.modified}</td><td>${k.technical}</td><td>${k.moved}</td><td>${k.split ?? 0}</td><td>${k.merged ?? 0}</td><td>${k.unchanged}</td></tr>`;
+    `<tr class="row-${kind}"><th scope="row">${kind === 'PP' ? 'Preambular' : 'Operative'}</th><td>${c.old.counts[kind]} → ${c.new.counts[kind]}</td><td>${k.added}</td><td>${k.removed}</td><td>${k.modified}</td><td>${k.technical}</td><td>${k.moved}</td><td>${k.split ?? 0}</td><td>${k.merged ?? 0}</td><td>${k.unchanged}</td></tr>`;
   return [
     '<section class="summary" aria-labelledby="summary-h">',
     '<h2 id="summary-h">Summary</h2>',

@@ -43,9 +43,9 @@ export function hasClass(e: Element, cls: string): boolean {
 }
 
 /** Elements by tag name. */
-export const byTag = (root: Node, tag: string) => findAll(root, (e) => e.tagName === tag);
+export const byTag = (root: Node, tag: string): Element[] => findAll(root, (e) => e.tagName === tag);
 /** Elements by class. */
-export const byClass = (root: Node, cls: string) => findAll(root, (e) => hasClass(e, cls));
+export const byClass = (root: Node, cls: string): Element[] => findAll(root, (e) => hasClass(e, cls));
 
 /** The text content of a node, as the DOM's textContent. */
 export function text(n: Node): string {

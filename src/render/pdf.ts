@@ -1,0 +1,139 @@
+/**
+ * The PDF redline: the HTML redline printed by Chromium through Playwright. A4 with margins,
+ * serif type, a running header naming both versions and a "Page X of Y" footer.
+ *
+ * One browser serves many documents: `PdfRenderer` holds one for a batch, and
+ * `renderComparePdf` keeps a shared one until `closeBrowser()` (the CLI closes it when done,
+ * the server when it stops).
+ */
+import type { Browser, BrowserContext } from 'playwright';
+import type { Comparison } from '../diff/types.js';
+import { launchChromium } from './browser.js';
+import { escapeHtml, renderCompareHtml, type HtmlOptions } from './html.js';
+import { anyConstructed, versionName } from './redline.js';
+
+/** Options of the PDF redline: those of the HTML page, plus the environment for finding the browser. */
+export interface PdfOptions extends HtmlOptions {
+  /** Environment for browser discovery (RESDIFF_CHROMIUM, CHROME_PATH); default process.env. */
+  env?: Record<string, string | undefined>;
+}
+
+/** Page margins: room for the running header and footer. */
+const MARGIN = { top: '22mm', bottom: '20mm', left: '20mm', right: '20mm' };
+
+/**
+ * The running header: the two versions. Header and footer templates render at a tiny default
+ * size and without the page's CSS (DESIGN §6), so they set their own font and size.
+ */
+function headerTemplate(c: Comparison): string {
+  const names = `${escapeHtml(versionName(c.old))} → ${escapeHtml(versionName(c.new))}`;
+  const note = anyConstructed(c) ? ' · constructed example' : '';
+  return `<div style="font-family: 'Times New Roman', 'Liberation Serif', serif; font-size: 8.5pt; color: #444; width: 100%; margin: 0 20mm; padding-bottom: 2mm; border-bottom: 0.5pt solid #9aa3ad; display: flex; justify-content: space-between;"><span>Redline: ${names}</span><span>resdiff${note}</span></div>`;
+}
+
+/** The footer: "Page X of Y". */
+const FOOTER = `<div style="font-family: 'Times New Roman', 'Liberation Serif', serif; font-size: 8.5pt; color: #444; width: 100%; margin: 0 20mm; text-align: center;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`;
+
+/** Prints redlines with one browser; close it when the batch is done. */
+export class PdfRenderer {
+  private constructor(
+    private readonly browser: Browser,
+    private readonly context: BrowserContext,
+  ) {}
+
+  /**
+   * Find and start the browser.
+   *
+   * @param env environment for browser discovery
+   * @throws InputError when no browser is found or it does not start
+   */
+  static async launch(env?: Record<string, string | undefined>): Promise<PdfRenderer> {
+    const browser = await launchChromium(env);
+    // The page is a document: no scripts, and nothing may be fetched (it is self-contained).
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    await context.route(/^(?!data:|about:)/, (route) => route.abort());
+    return new PdfRenderer(browser, context);
+  }
+
+  /** Is the browser still usable? */
+  get connected(): boolean {
+    return this.browser.isConnected();
+  }
+
+  /**
+   * Print one comparison.
+   *
+   * @param c the comparison
+   * @param opts layout, style and title of the page
+   * @returns the PDF bytes
+   */
+  async render(c: Comparison, opts: HtmlOptions = {}): Promise<Uint8Array> {
+    const html = renderCompareHtml(c, opts);
+    const page = await this.context.newPage();
+    try {
+      page.setDefaultTimeout(60_000);
+      await page.setContent(html, { waitUntil: 'load' });
+      const pdf = await page.pdf({
+        format: 'A4',
+        margin: MARGIN,
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: headerTemplate(c),
+        footerTemplate: FOOTER,
+        tagged: true,
+        outline: false,
+      });
+      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    } finally {
+      await page.close();
+    }
+  }
+
+  /** Print several comparisons, one after the other, with this browser. */
+  async renderAll(cs: Comparison[], opts: HtmlOptions = {}): Promise<Uint8Array[]> {
+    const out: Uint8Array[] = [];
+    for (const c of cs) out.push(await this.render(c, opts));
+    return out;
+  }
+
+  /** Close the browser. */
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+  }
+}
+
+let shared: Promise<PdfRenderer> | undefined;
+
+async function sharedRenderer(env: PdfOptions['env']): Promise<PdfRenderer> {
+  if (shared) {
+    const r = await shared.catch(() => undefined);
+    if (r?.connected) return r;
+  }
+  shared = PdfRenderer.launch(env);
+  shared.catch(() => (shared = undefined));
+  return shared;
+}
+
+/**
+ * Print one comparison, or several, as PDF with the shared browser (started on first use and
+ * kept until `closeBrowser()`).
+ *
+ * @param c a comparison or a list of them
+ * @param opts layout, style, title; env for browser discovery
+ */
+export async function renderComparePdf(c: Comparison, opts?: PdfOptions): Promise<Uint8Array>;
+export async function renderComparePdf(cs: Comparison[], opts?: PdfOptions): Promise<Uint8Array[]>;
+export async function renderComparePdf(c: Comparison | Comparison[], opts: PdfOptions = {}): Promise<Uint8Array | Uint8Array[]> {
+  const { env, ...html } = opts;
+  const r = await sharedRenderer(env);
+  return Array.isArray(c) ? r.renderAll(c, html) : r.render(c, html);
+}
+
+/** Close the shared browser, if one was started. */
+export async function closeBrowser(): Promise<void> {
+  const s = shared;
+  shared = undefined;
+  if (!s) return;
+  const r = await s.catch(() => undefined);
+  await r?.close();
+}
