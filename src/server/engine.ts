@@ -1,0 +1,178 @@
+/**
+ * The library calls the server makes: read corpus versions (only through the corpus index),
+ * parse uploads in memory, compare, and render a comparison in each export format.
+ *
+ * Kept apart from the HTTP layer so the handlers stay thin and the renderers are a record, not
+ * a string switch.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { InputError } from '../errors.js';
+import { ingest } from '../ingest/index.js';
+import { parseResolution } from '../model/parse.js';
+import type { Resolution } from '../model/types.js';
+import { findInCorpus, listCorpus, listSeries, type CorpusEntry, type Series } from '../corpus/index.js';
+import type { Comparison } from '../diff/types.js';
+
+/** The export formats of GET/POST /api/compare. */
+export const FORMATS = ['json', 'html', 'pdf', 'docx', 'unified'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** One rendered export. */
+export interface Rendered {
+  body: string | Uint8Array;
+  contentType: string;
+  /** File extension for downloads, without the dot. */
+  ext: string;
+}
+
+/** Options a renderer takes from the query string. */
+export interface RenderOptions {
+  layout?: 'side-by-side' | 'inline';
+  /** JSON: indented, for downloads. */
+  pretty?: boolean;
+}
+
+/** Renders a comparison in one format; heavy renderers are imported on first use. */
+export type Renderer = (c: Comparison, options: RenderOptions) => Promise<Rendered>;
+
+/** An export the running build cannot make (its renderer is not installed): 501. */
+export class NotAvailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotAvailableError';
+  }
+}
+
+/** Through the library's record of compare formats (src/render/index.ts), like the CLI. */
+function viaCompareFormats(format: string): Renderer {
+  return async (c, o) => {
+    const { compareFormats } = await import('../render/index.js');
+    const f = compareFormats[format];
+    if (!f) throw new NotAvailableError(`${format.toUpperCase()} export is not available in this version of resdiff`);
+    const body = await f.render(c, { layout: o.layout });
+    return { body, contentType: f.contentType, ext: f.ext };
+  };
+}
+
+/** One renderer per export format. */
+export const RENDERERS: Record<Format, Renderer> = {
+  // Compact for the page; the contract's fields first, as the CLI prints them.
+  json: async (c, o) => {
+    const { comparisonToJson } = await import('../render/compare-json.js');
+    const obj = comparisonToJson(c);
+    return { body: o.pretty ? `${JSON.stringify(obj, null, 2)}\n` : JSON.stringify(obj), contentType: 'application/json; charset=utf-8', ext: 'json' };
+  },
+  html: async (c, o) => {
+    const { renderCompareHtml } = await import('../render/html.js');
+    return { body: renderCompareHtml(c, { layout: o.layout ?? 'side-by-side' }), contentType: 'text/html; charset=utf-8', ext: 'html' };
+  },
+  pdf: viaCompareFormats('pdf'),
+  docx: viaCompareFormats('docx'),
+  unified: viaCompareFormats('unified'),
+};
+
+/** Compare two parsed resolutions (the library's compare, imported on first use). */
+export async function compareResolutions(oldRes: Resolution, newRes: Resolution): Promise<Comparison> {
+  const { compare } = await import('../diff/compare.js');
+  return compare(oldRes, newRes);
+}
+
+/** Release what renderers hold (the PDF renderer's browser), if one was ever started. */
+export async function closeRenderers(): Promise<void> {
+  if (!pdfUsed) return;
+  const { closeBrowser } = await import('../render/pdf.js');
+  await closeBrowser();
+}
+let pdfUsed = false;
+/** Note that a PDF was rendered, so closing the server closes the renderer's browser. */
+export function notePdfUsed(): void {
+  pdfUsed = true;
+}
+
+/**
+ * A reference as a client may send it: a file id ("A-HRC-RES-56-2", "example-2022"), a symbol
+ * ("A/HRC/RES/56/2") or a number ("56/2"). Anything that looks like a path is refused before the
+ * corpus index is even consulted; the index is the only way to a file.
+ */
+const SAFE_REF = /^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,119}$/;
+
+/** Check a reference's shape. @throws InputError (400) for anything path-like. */
+export function checkRef(ref: string | undefined, name: string): string {
+  if (ref === undefined || ref.trim() === '') throw new InputError(`missing the "${name}" reference`);
+  const r = ref.trim();
+  if (!SAFE_REF.test(r) || r.includes('..') || r.includes('//')) {
+    throw new InputError(`"${name}" is not a corpus reference (expected a symbol such as A/HRC/RES/56/2, a number such as 56/2, or a corpus id)`);
+  }
+  return r;
+}
+
+/** An error for a reference the corpus does not hold (404). */
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
+/**
+ * The corpus as the server sees it: the index (re-read when the folder changes) and parsed
+ * versions cached by file path and modification time, so a request parses nothing twice.
+ */
+export class CorpusStore {
+  private entries: CorpusEntry[] | undefined;
+  private entriesStamp = 0;
+  private readonly parsed = new Map<string, { mtimeMs: number; res: Promise<Resolution> }>();
+
+  /** @param dir the corpus folder */
+  constructor(readonly dir: string) {}
+
+  /** The corpus index (cached for a second; it only reads front matter). */
+  list(): CorpusEntry[] {
+    const now = Date.now();
+    if (!this.entries || now - this.entriesStamp > 1000) {
+      this.entries = listCorpus(this.dir);
+      this.entriesStamp = now;
+    }
+    return this.entries;
+  }
+
+  /** Series manifests matched with the corpus. */
+  series(): Series[] {
+    return listSeries(this.dir);
+  }
+
+  /** Find a version by reference. @throws NotFoundError, InputError */
+  find(ref: string): CorpusEntry {
+    const entry = findInCorpus(ref, this.list());
+    if (!entry) throw new NotFoundError(`no corpus version matches "${ref}"`);
+    return entry;
+  }
+
+  /** Load and parse a corpus version (cached). */
+  async load(entry: CorpusEntry): Promise<Resolution> {
+    const st = await stat(entry.path);
+    const hit = this.parsed.get(entry.path);
+    if (hit && hit.mtimeMs === st.mtimeMs) return hit.res;
+    const res = (async () => {
+      const bytes = await readFile(entry.path);
+      // The reference, not the server's path, names the file in messages and in the comparison.
+      const r = parseResolution(await ingest(bytes, `${entry.id}.md`));
+      return { ...r, file: entry.id, constructed: r.constructed ?? entry.constructed };
+    })();
+    this.parsed.set(entry.path, { mtimeMs: st.mtimeMs, res });
+    res.catch(() => this.parsed.delete(entry.path));
+    return res;
+  }
+}
+
+/**
+ * Parse an uploaded file in memory.
+ *
+ * @param bytes the file contents
+ * @param name the name the browser sent (only its last segment is kept, for messages)
+ */
+export async function parseUpload(bytes: Uint8Array, name: string): Promise<Resolution> {
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'upload';
+  const r = parseResolution(await ingest(bytes, base));
+  return { ...r, file: base };
+}
