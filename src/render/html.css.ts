@@ -77,7 +77,7 @@ ins, del { text-decoration-thickness: 1.5px; text-decoration-skip-ink: none; bor
 ins { color: ${C.ins}; background: ${C.insBg}; text-decoration: underline; text-decoration-color: ${C.ins}; text-underline-offset: 2px; }
 del { color: ${C.del}; background: ${C.delBg}; text-decoration: line-through; text-decoration-color: ${C.del}; }
 ins.tech { color: ${C.tech}; background: transparent; text-decoration-style: dotted; text-decoration-color: ${C.tech}; text-decoration-thickness: 1px; }
-del + ins { margin-left: .2em; }
+ins.abut { margin-left: .2em; }
 del.tech { color: ${C.tech}; background: transparent; text-decoration-color: ${C.tech}; text-decoration-thickness: 1px; }
 .tag {
   display: inline-block; font-size: .72rem; letter-spacing: .04em; text-transform: uppercase; padding: 0 .35rem;
@@ -111,7 +111,7 @@ del.tech { color: ${C.tech}; background: transparent; text-decoration-color: ${C
 .pair.removed .clause { background: ${C.delBg}; padding: .2rem .35rem; }
 .sides { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; }
 .side.empty { color: ${C.quiet}; font-style: italic; font-size: .9rem; }
-.side .clause { font-size: .95em; }
+.side .clause { font-size: .95em; text-align: left; hyphens: manual; }
 
 /* Warnings */
 .warnings ul { font-size: .85rem; color: ${C.warn}; }

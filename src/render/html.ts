@@ -8,6 +8,7 @@
 import type { Comparison, KindSummary, Pair, VersionInfo } from '../diff/types.js';
 import { renderDiff2Html } from './diff2html.js';
 import { REDLINE_CSS } from './html.css.js';
+import { renderUnified } from './unified.js';
 import {
   anyConstructed,
   longDate,
@@ -227,16 +228,47 @@ function clauseP(p: Pair, side?: 'old' | 'new'): string {
   const nums = side === 'old' || p.status === 'removed' ? p.oldNumbers : p.newNumbers;
   const num = p.kind === 'OP' && nums && nums.length > 0 ? `${nums[0]}.` : side === undefined ? printedNumber(p) : '';
   const numHtml = num ? `<span class="num">${escapeHtml(num)}</span>` : '';
-  return `<p class="clause${whole ? ' whole' : ''}">${numHtml}${segments(p, side).map(segmentHtml).join('')}</p>`;
+  return `<p class="clause${whole ? ' whole' : ''}">${numHtml}${segmentsHtml(segments(p, side), whole)}</p>`;
 }
 
-/** One segment: escaped text, in <ins>/<del> when changed, in <em> inside the opening phrase. */
-function segmentHtml(s: RedlineSegment): string {
-  let h = escapeHtml(s.text);
+/**
+ * The segments of a clause as HTML: escaped text, changes in <ins>/<del>, the opening phrase
+ * in <em>. Spaces at the edges of a change go outside its mark, so underlines and strike-outs
+ * cover words, not the gaps around them; a deletion that abuts an insertion ("50/4" → "56/2")
+ * gets a small gap (class "abut") so the two do not read as one word. Whole added or dropped
+ * clauses stay one mark each.
+ */
+function segmentsHtml(segs: RedlineSegment[], whole = false): string {
+  if (whole) return segs.map((s) => (s.op === 'equal' ? escapeHtml(s.text) : markHtml(s, s.text, false))).join('');
+  let out = '';
+  let prevDeleteEndsWord = false;
+  for (const s of segs) {
+    if (s.op === 'equal') {
+      out += s.italic ? `<em>${escapeHtml(s.text)}</em>` : escapeHtml(s.text);
+      prevDeleteEndsWord = false;
+      continue;
+    }
+    const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(s.text)!;
+    const [, lead, core, trail] = m as unknown as [string, string, string, string];
+    if (core === '') {
+      // A change of spacing only: show the space as marked, it is all there is.
+      out += markHtml(s, s.text, false);
+      prevDeleteEndsWord = false;
+      continue;
+    }
+    const abut = s.op === 'insert' && prevDeleteEndsWord && lead === '';
+    out += escapeHtml(lead) + markHtml(s, core, abut) + escapeHtml(trail);
+    prevDeleteEndsWord = s.op === 'delete' && trail === '';
+  }
+  return out;
+}
+
+function markHtml(s: RedlineSegment, text: string, abut: boolean): string {
+  let h = escapeHtml(text);
   if (s.italic) h = `<em>${h}</em>`;
-  if (s.op === 'insert') return `<ins${s.technical ? ' class="tech"' : ''}>${h}</ins>`;
-  if (s.op === 'delete') return `<del${s.technical ? ' class="tech"' : ''}>${h}</del>`;
-  return h;
+  const cls = [s.technical ? 'tech' : '', abut ? 'abut' : ''].filter(Boolean).join(' ');
+  const tag = s.op === 'insert' ? 'ins' : 'del';
+  return `<${tag}${cls ? ` class="${cls}"` : ''}>${h}</${tag}>`;
 }
 
 /** Warnings from reading either version, when there are any. */
@@ -250,7 +282,6 @@ function renderWarnings(c: Comparison): string {
 }
 
 /** diff2html's rendering of the unified patch (lazy: loaded only for this style). */
-function renderDiff2HtmlView(_c: Comparison, layout: 'inline' | 'side-by-side', patch: string | undefined): { html: string; css: string } {
-  if (patch === undefined) throw new Error('the diff2html style needs the unified patch (opts.patch)');
-  return renderDiff2Html(patch, layout);
+function renderDiff2HtmlView(c: Comparison, layout: 'inline' | 'side-by-side', patch: string | undefined): { html: string; css: string } {
+  return renderDiff2Html(patch ?? renderUnified(c), layout);
 }
