@@ -93,8 +93,7 @@ export function align(oldRes: Resolution, newRes: Resolution, options: AlignOpti
   }
 
   // 4. Splits (one old -> several new) and merges (several old -> one new).
-  attachLeftovers(B, newGroup, A, pb, pa, oldGroup, groups, 'new');
-  attachLeftovers(A, oldGroup, B, pa, pb, newGroup, groups, 'old');
+  attachLeftovers(A, B, pa, pb, oldGroup, newGroup, groups);
 
   // Similarity of grown groups, over their joined texts.
   for (const g of groups) {
@@ -152,50 +151,74 @@ function assign(
 }
 
 /**
- * Attach leftover clauses of side `from` to the group of the clause on the other side that
- * contains most of their phrasing, when that keeps the group contiguous on side `from`.
+ * Attach leftover clauses to the group of the clause on the other side that contains most of
+ * their phrasing, when that keeps the group contiguous. Candidates from both sides are taken in
+ * one order (strongest containment first), so comparing B with A gives the mirror of A with B.
  */
 function attachLeftovers(
-  fromClauses: Clause[],
-  fromGroup: Array<Group | undefined>,
-  otherClauses: Clause[],
-  fromProfiles: Profile[],
-  otherProfiles: Profile[],
-  otherGroup: Array<Group | undefined>,
+  A: Clause[],
+  B: Clause[],
+  pa: Profile[],
+  pb: Profile[],
+  oldGroup: Array<Group | undefined>,
+  newGroup: Array<Group | undefined>,
   groups: Group[],
-  side: 'old' | 'new',
 ): void {
-  const otherSide = side === 'old' ? 'new' : 'old';
-  // Process in document order so a run of pieces grows its group one neighbour at a time.
-  for (let k = 0; k < fromClauses.length; k++) {
-    if (fromGroup[k]) continue;
-    let best = -1;
-    let bestC = 0;
-    for (let o = 0; o < otherClauses.length; o++) {
-      const c = containment(fromProfiles[k], otherProfiles[o]);
-      if (c > bestC) {
-        bestC = c;
-        best = o;
+  interface Candidate {
+    side: 'old' | 'new';
+    k: number;
+    other: number;
+    score: number;
+  }
+  const candidates: Candidate[] = [];
+  const collect = (side: 'old' | 'new', from: Profile[], to: Profile[], fromGroup: Array<Group | undefined>) => {
+    from.forEach((p, k) => {
+      if (fromGroup[k]) return;
+      let best = -1;
+      let bestC = 0;
+      to.forEach((q, o) => {
+        const c = containment(p, q);
+        if (c > bestC) {
+          bestC = c;
+          best = o;
+        }
+      });
+      if (best >= 0 && bestC >= CONTAINMENT_THRESHOLD) candidates.push({ side, k, other: best, score: bestC });
+    });
+  };
+  collect('new', pb, pa, newGroup);
+  collect('old', pa, pb, oldGroup);
+  const key = (c: Candidate) => (c.side === 'old' ? [c.k, c.other] : [c.other, c.k]);
+  candidates.sort((x, y) => y.score - x.score || key(x)[0] - key(y)[0] || key(x)[1] - key(y)[1]);
+  // Pieces join one neighbour at a time: repeat while something was attached.
+  let attached = true;
+  while (attached) {
+    attached = false;
+    for (const cand of candidates) {
+      const { side, k, other } = cand;
+      const fromGroup = side === 'new' ? newGroup : oldGroup;
+      const otherGroup = side === 'new' ? oldGroup : newGroup;
+      const otherSide = side === 'new' ? 'old' : 'new';
+      if (fromGroup[k]) continue;
+      let g = otherGroup[other];
+      if (g) {
+        const members = g[side];
+        if (members.length && !members.some((m) => Math.abs(m - k) === 1)) continue;
+        if (g[otherSide].length !== 1) continue;
+      } else {
+        g = { old: [], new: [], similarity: 0, moved: false, crossKind: false };
+        g[otherSide].push(other);
+        otherGroup[other] = g;
+        groups.push(g);
       }
+      g[side].push(k);
+      g[side].sort((x, y) => x - y);
+      const fromClauses = side === 'new' ? B : A;
+      const otherClauses = side === 'new' ? A : B;
+      if (fromClauses[k].kind !== otherClauses[other].kind) g.crossKind = true;
+      fromGroup[k] = g;
+      attached = true;
     }
-    if (best < 0 || bestC < CONTAINMENT_THRESHOLD) continue;
-    let g = otherGroup[best];
-    if (g) {
-      // Only a neighbour of the group's members on this side can be a piece of it.
-      const members = g[side];
-      if (members.length && !members.some((m) => Math.abs(m - k) === 1)) continue;
-      // The group's clause on the other side must be one clause for a split (or merge) of it.
-      if (g[otherSide].length !== 1) continue;
-    } else {
-      g = { old: [], new: [], similarity: 0, moved: false, crossKind: false };
-      g[otherSide].push(best);
-      otherGroup[best] = g;
-      groups.push(g);
-    }
-    g[side].push(k);
-    g[side].sort((x, y) => x - y);
-    if (fromClauses[k].kind !== otherClauses[best].kind) g.crossKind = true;
-    fromGroup[k] = g;
   }
 }
 
@@ -207,7 +230,7 @@ function markMoves(groups: Group[], A: Clause[], B: Clause[]): void {
       .sort((x, y) => x.new[0] - y.new[0]);
     const keep = longestIncreasing(
       aligned.map((g) => g.old[0]),
-      aligned.map((g) => g.new.reduce((n, j) => n + B[j].text.length, 0)),
+      aligned.map((g) => g.old.reduce((n, i) => n + A[i].text.length, 0) + g.new.reduce((n, j) => n + B[j].text.length, 0)),
     );
     aligned.forEach((g, k) => {
       g.moved = !keep.has(k);

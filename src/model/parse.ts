@@ -25,7 +25,7 @@ const VOTE_START = /^\[?\s*Adopted\b/i;
 /** Lines that are page furniture, not text: running heads, job numbers, page numbers, barcodes. */
 const ARTEFACTS = [
   /^(?:A|E|S|A\/HRC|CCPR|CEDAW)\/[A-Z0-9./-]*\d[A-Z0-9./-]*$/, // running head: the symbol
-  /^GE\.\d{2}-\d{4,6}\s*\([A-Z]\)/, // Geneva job number
+  /^GE\.\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\*?\d+\*?)?$/, // Geneva job number
   /^\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s+\d{6})?/, // New York job number
   /^\d{1,3}$/, // page number
   /^\d{1,3}\s*\/\s*\d{1,3}$/, // "2/7"
@@ -343,7 +343,9 @@ function parseHead(blocks: Block[]): Head {
       h.agendaItem = m[1].trim();
       // The agenda title follows (bold in the masthead), possibly over several lines.
       const title: string[] = [];
-      while (lines[i + 1] && (lines[i + 1].bold || (title.length > 0 && !/^Resolution adopted/i.test(lines[i + 1].text) && /^[\p{Ll}]/u.test(lines[i + 1].text)))) {
+      // It stops at the adoption line or the number-and-title line, which PDFs also print in bold.
+      const ends = (t: string) => /^Resolution adopted/i.test(t) || /^\d{1,3}\/\d{1,4}\.\s/.test(t);
+      while (lines[i + 1] && !ends(lines[i + 1].text) && (lines[i + 1].bold || (title.length > 0 && /^[\p{Ll}]/u.test(lines[i + 1].text)))) {
         title.push(lines[++i].text);
       }
       if (title.length) h.agendaTitle = collapse(title.join(' '));
