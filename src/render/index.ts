@@ -12,6 +12,8 @@ export interface RenderOptions {
   all?: boolean;
   layout?: 'inline' | 'side-by-side';
   style?: 'resdiff' | 'diff2html';
+  /** Environment, for finding a browser (pdf: RESDIFF_CHROMIUM, CHROME_PATH). */
+  env?: Record<string, string | undefined>;
 }
 
 /** A compare output format. */
@@ -23,6 +25,8 @@ export interface CompareFormat {
   /** MIME type, for the server. */
   contentType: string;
   render(c: Comparison, opts: RenderOptions): Promise<string | Uint8Array>;
+  /** Release what the format holds after a run (the PDF renderer's browser), if anything. */
+  dispose?(): Promise<void>;
 }
 
 /** Every compare output format by name. */
@@ -44,5 +48,25 @@ export const compareFormats: Record<string, CompareFormat> = {
     ext: 'diff',
     contentType: 'text/x-diff; charset=utf-8',
     render: async (c) => (await import('./unified.js')).renderUnified(c),
+  },
+  html: {
+    binary: false,
+    ext: 'html',
+    contentType: 'text/html; charset=utf-8',
+    render: async (c, o) => (await import('./html.js')).renderCompareHtml(c, { layout: o.layout, style: o.style }),
+  },
+  pdf: {
+    binary: true,
+    ext: 'pdf',
+    contentType: 'application/pdf',
+    // One browser for the whole run (a --pairs batch included), closed by dispose().
+    render: async (c, o) => (await import('./pdf.js')).renderComparePdf(c, { layout: o.layout, style: o.style, env: o.env }),
+    dispose: async () => (await import('./pdf.js')).closeBrowser(),
+  },
+  docx: {
+    binary: true,
+    ext: 'docx',
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    render: async (c) => (await import('./docx.js')).renderCompareDocx(c),
   },
 };
