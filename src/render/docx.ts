@@ -10,7 +10,7 @@
  */
 import type { Paragraph as DocxParagraph, ParagraphChild } from 'docx';
 import type { Comparison, Pair, VersionInfo } from '../diff/types.js';
-import { anyConstructed, longDate, segments, versionName } from './redline.js';
+import { anyConstructed, longDate, printedNumber, segments, versionName } from './redline.js';
 
 /** Options of the Word redline. */
 export interface DocxOptions {
@@ -132,12 +132,12 @@ function titleBlock(docx: Docx, c: Comparison): DocxParagraph[] {
 /** One pair as a paragraph: number, then its runs as equal text, w:ins and w:del. */
 function pairParagraph(docx: Docx, p: Pair, change: () => { id: number; author: string; date: string }): DocxParagraph {
   const runs: ParagraphChild[] = [];
-  const number = paragraphNumber(p);
+  const number = printedNumber(p);
   // Whole clauses added or dropped: the paragraph mark itself is inserted or deleted, so
   // accepting or rejecting leaves no empty paragraph behind.
   const mark = p.status === 'added' ? { insertion: change() } : p.status === 'removed' ? { deletion: change() } : {};
   if (number) {
-    const text = `${number}.`;
+    const text = number;
     // `text` is ignored when a run has children: the number goes in as a child string.
     if (p.status === 'added') runs.push(new docx.InsertedTextRun({ ...change(), children: [text, new docx.Tab()] }));
     else if (p.status === 'removed') runs.push(new docx.DeletedTextRun({ ...change(), children: [text, new docx.Tab()] }));
@@ -156,11 +156,4 @@ function pairParagraph(docx: Docx, p: Pair, change: () => { id: number; author: 
     run: mark,
     children: runs,
   });
-}
-
-/** The printed number of an OP (the later one; the old one for a dropped clause), or undefined. */
-function paragraphNumber(p: Pair): number | undefined {
-  if (p.kind !== 'OP') return undefined;
-  const nums = p.status === 'removed' ? p.oldNumbers : p.newNumbers;
-  return nums?.[0];
 }

@@ -225,8 +225,7 @@ function renderPair(p: Pair, layout: 'inline' | 'side-by-side'): string {
 /** A clause paragraph: printed number, then the marked segments of one side or both. */
 function clauseP(p: Pair, side?: 'old' | 'new'): string {
   const whole = p.status === 'added' || p.status === 'removed';
-  const nums = side === 'old' || p.status === 'removed' ? p.oldNumbers : p.newNumbers;
-  const num = p.kind === 'OP' && nums && nums.length > 0 ? `${nums[0]}.` : side === undefined ? printedNumber(p) : '';
+  const num = printedNumber(p, side);
   const numHtml = num ? `<span class="num">${escapeHtml(num)}</span>` : '';
   return `<p class="clause${whole ? ' whole' : ''}">${numHtml}${segmentsHtml(segments(p, side), whole)}</p>`;
 }

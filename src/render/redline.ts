@@ -66,11 +66,20 @@ function openingLength(text: string, opening: string | undefined): number {
   return text.startsWith(opening) ? opening.length : 0;
 }
 
-/** The printed paragraph number to show before a pair's text ("13."), or "" for PPs. */
-export function printedNumber(p: Pair): string {
-  const nums = p.status === 'removed' ? p.oldNumbers : p.newNumbers;
+/**
+ * The printed paragraph number(s) to show before one side of a pair: "13.", "21.–22." for a
+ * clause split in two (or merged from two), "" for PPs. The diff of a split or merged pair is
+ * one text, so all its numbers go in front of it.
+ *
+ * @param side 'new' (default; the old side for dropped clauses) or 'old'
+ */
+export function printedNumber(p: Pair, side?: 'old' | 'new'): string {
+  const useOld = side === 'old' || (side === undefined && p.status === 'removed');
+  const nums = useOld ? p.oldNumbers : p.newNumbers;
   if (p.kind !== 'OP' || !nums || nums.length === 0) return '';
-  return `${nums[0]}.`;
+  const consecutive = nums.every((n, i) => i === 0 || n === nums[i - 1]! + 1);
+  if (nums.length > 1 && consecutive) return `${nums[0]}.–${nums[nums.length - 1]}.`;
+  return nums.map((n) => `${n}.`).join(', ');
 }
 
 /**

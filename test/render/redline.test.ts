@@ -1,0 +1,63 @@
+/** The pieces the redline renderers share: headings, numbers, moved notes, opening italics. */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { DiffPart, Pair } from '../../src/diff/types.js';
+import { movedNote, newText, oldText, pairHeading, printedNumber, segments } from '../../src/render/redline.js';
+
+const base: Pair = { status: 'modified', old: ['OP12'], new: ['OP13'], kind: 'OP', moved: false, technical: false, openingChanged: false, similarity: 0.9, diff: [] };
+
+describe('pair headings and numbers', () => {
+  it('names ids as users speak them', () => {
+    expect(pairHeading(base)).toBe('OP12 → OP13');
+    expect(pairHeading({ ...base, status: 'added', old: [] })).toBe('OP13 (new)');
+    expect(pairHeading({ ...base, status: 'removed', new: [] })).toBe('OP12 (dropped)');
+    expect(pairHeading({ ...base, status: 'split', new: ['OP21', 'OP22'] })).toBe('OP12 → OP21 + OP22');
+    expect(pairHeading({ ...base, status: 'merged', old: ['PP11', 'PP12'], new: ['PP11'], kind: 'PP' })).toBe('PP11 + PP12 → PP11');
+  });
+
+  it('prints the later numbers, the old one for dropped clauses, all of them for splits', () => {
+    expect(printedNumber({ ...base, oldNumbers: [12], newNumbers: [13] })).toBe('13.');
+    expect(printedNumber({ ...base, oldNumbers: [12], newNumbers: [13] }, 'old')).toBe('12.');
+    expect(printedNumber({ ...base, status: 'removed', new: [], oldNumbers: [12], newNumbers: [] })).toBe('12.');
+    expect(printedNumber({ ...base, status: 'split', oldNumbers: [22], newNumbers: [21, 22] })).toBe('21.–22.');
+    expect(printedNumber({ ...base, status: 'split', oldNumbers: [22], newNumbers: [21, 24] })).toBe('21., 24.');
+    expect(printedNumber({ ...base, kind: 'PP', oldNumbers: [1], newNumbers: [1] })).toBe('');
+  });
+
+  it('says where a moved clause came from', () => {
+    expect(movedNote(base)).toBe('');
+    expect(movedNote({ ...base, moved: true })).toBe('moved: was OP12');
+    expect(movedNote({ ...base, moved: true, crossKind: true, old: ['PP5'] })).toBe('moved: was PP5, from the preamble');
+  });
+});
+
+describe('segments', () => {
+  it('cuts the opening phrase out as italic on each side', () => {
+    const p: Pair = { ...base, oldOpening: 'Encourages', newOpening: 'Strongly urges', diff: [{ op: 'delete', text: 'Encourages' }, { op: 'insert', text: 'Strongly urges' }, { op: 'equal', text: ' all States;' }] };
+    expect(segments(p).map((s) => [s.op, s.text, s.italic])).toEqual([
+      ['delete', 'Encourages', true],
+      ['insert', 'Strongly urges', true],
+      ['equal', ' all States;', false],
+    ]);
+    const q: Pair = { ...base, oldOpening: 'Urges', newOpening: 'Urges also', diff: [{ op: 'equal', text: 'Urges' }, { op: 'insert', text: ' also' }, { op: 'equal', text: ' States;' }] };
+    expect(segments(q).map((s) => [s.text, s.italic])).toEqual([['Urges', true], [' also', true], [' States;', false]]);
+  });
+
+  it('never loses or reorders text, on either side (property)', () => {
+    const part = fc.record({ op: fc.constantFrom('equal', 'insert', 'delete') as fc.Arbitrary<DiffPart['op']>, text: fc.string({ maxLength: 12 }), technical: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 12 }), fc.nat(20), fc.nat(20), (diff, a, b) => {
+        const p: Pair = { ...base, diff };
+        p.oldOpening = oldText(p).slice(0, a);
+        p.newOpening = newText(p).slice(0, b);
+        const all = segments(p);
+        expect(all.map((s) => s.text).join('')).toBe(diff.map((d) => d.text).join(''));
+        expect(segments(p, 'old').map((s) => s.text).join('')).toBe(oldText(p));
+        expect(segments(p, 'new').map((s) => s.text).join('')).toBe(newText(p));
+        // italics cover exactly the opening on the new side
+        const italicNew = segments(p, 'new').filter((s) => s.italic).map((s) => s.text).join('');
+        expect(italicNew).toBe(p.newOpening);
+      }),
+    );
+  });
+});
