@@ -14,7 +14,7 @@
  */
 import type { Clause, ClauseKind, Resolution } from '../model/types.js';
 import { maxAssignment, longestIncreasing } from './assignment.js';
-import { containment, idfOf, profile, similarity, weigh, type Profile, type Weighted } from './similarity.js';
+import { containment, idfOf, profile, similarity, weigh, type Idf, type Profile, type Weighted } from './similarity.js';
 
 /**
  * Below this similarity two clauses are not taken as versions of each other. Measured on the
@@ -41,12 +41,13 @@ export interface Group {
 /** Options for alignment. */
 export interface AlignOptions {
   /** Inverse document frequencies to use (e.g. over a whole series); default: over the two versions. */
-  idf?: Map<string, number>;
+  idf?: Idf;
 }
 
-/** Profiles of a version's clauses, cached on the clause array (alignment of N versions reuses them). */
+/** Profiles of clauses, cached per clause object (alignment of N versions reuses them). */
 const profileCache = new WeakMap<Clause, Profile>();
-function profileOf(c: Clause): Profile {
+/** The similarity profile of a clause (cached). */
+export function profileOf(c: Clause): Profile {
   let p = profileCache.get(c);
   if (!p) {
     p = profile(c.text);

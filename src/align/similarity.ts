@@ -11,88 +11,119 @@
  *   similarity = 0.5 · cosine(tf-idf of words) + 0.5 · Dice(word trigrams)
  *
  * The cosine term tolerates reordering and heavy edits; the trigram term rewards shared phrasing.
+ * Words and trigrams are interned to integers and kept as sorted arrays, so comparing two clauses
+ * is a merge of two short integer arrays (alignment compares every clause with every clause).
  */
 import { tokenize, isTechnical } from '../diff/tokens.js';
 
 /** A clause prepared for similarity. */
 export interface Profile {
-  /** Term frequencies (lower-cased words; references reduced to their class). */
-  tf: Map<string, number>;
-  trigrams: Set<string>;
+  /** Interned word ids, ascending, and their term frequencies. */
+  terms: Int32Array;
+  tf: Float64Array;
+  /** Interned trigram ids, ascending. */
+  trigrams: Int32Array;
 }
 
 /** Weight of the bag-of-words term; the rest goes to trigrams. */
 const COSINE_WEIGHT = 0.5;
 
-/** Build a clause's profile. */
-export function profile(text: string): Profile {
-  const words: string[] = [];
-  for (const t of tokenize(text)) {
-    if (t.cls === 'punct') continue;
-    words.push(isTechnical(t) ? `#${t.cls}` : t.text.toLowerCase());
+/** Interning tables, shared by every profile in the process (ids are only compared, never shown). */
+const wordIds = new Map<string, number>();
+const trigramIds = new Map<string, number>();
+function intern(table: Map<string, number>, key: string): number {
+  let id = table.get(key);
+  if (id === undefined) {
+    id = table.size;
+    table.set(key, id);
   }
-  const tf = new Map<string, number>();
-  for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
-  const trigrams = new Set<string>();
-  for (let i = 0; i + 2 < words.length; i++) trigrams.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
-  if (words.length < 3 && words.length) trigrams.add(words.join(' '));
-  return { tf, trigrams };
+  return id;
 }
 
+/** Build a clause's profile. */
+export function profile(text: string): Profile {
+  const words: number[] = [];
+  for (const t of tokenize(text)) {
+    if (t.cls === 'punct') continue;
+    words.push(intern(wordIds, isTechnical(t) ? `#${t.cls}` : t.text.toLowerCase()));
+  }
+  const counts = new Map<number, number>();
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const terms = Int32Array.from(counts.keys()).sort();
+  const tf = Float64Array.from(terms, (t) => counts.get(t)!);
+  const tri = new Set<number>();
+  for (let i = 0; i + 2 < words.length; i++) tri.add(intern(trigramIds, `${words[i]} ${words[i + 1]} ${words[i + 2]}`));
+  if (words.length > 0 && words.length < 3) tri.add(intern(trigramIds, words.join(' ')));
+  return { terms, tf, trigrams: Int32Array.from(tri).sort() };
+}
+
+/** Inverse document frequency of each interned word. */
+export type Idf = Map<number, number>;
+
 /** Inverse document frequencies over a set of profiles (the clauses of all versions aligned). */
-export function idfOf(profiles: Profile[]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const p of profiles) for (const w of p.tf.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+export function idfOf(profiles: Profile[]): Idf {
+  const df = new Map<number, number>();
+  for (const p of profiles) for (const w of p.terms) df.set(w, (df.get(w) ?? 0) + 1);
   const n = Math.max(1, profiles.length);
-  const idf = new Map<string, number>();
+  const idf = new Map<number, number>();
   for (const [w, d] of df) idf.set(w, Math.log(1 + n / d));
   return idf;
 }
 
-/** A profile's tf-idf vector and its norm, computed once per clause. */
+/** A profile's tf-idf weights (aligned with `p.terms`) and their norm, computed once per clause. */
 export interface Weighted {
   p: Profile;
-  vec: Map<string, number>;
+  w: Float64Array;
   norm: number;
 }
 
-/** Weight a profile with idf. */
-export function weigh(p: Profile, idf: Map<string, number>): Weighted {
-  const vec = new Map<string, number>();
+/** Weight a profile with idf (a word unknown to `idf` weighs as if it were in one clause of two). */
+export function weigh(p: Profile, idf: Idf): Weighted {
+  const w = new Float64Array(p.terms.length);
   let sq = 0;
-  for (const [w, f] of p.tf) {
-    const x = (1 + Math.log(f)) * (idf.get(w) ?? 1);
-    vec.set(w, x);
+  for (let k = 0; k < p.terms.length; k++) {
+    const x = (1 + Math.log(p.tf[k])) * (idf.get(p.terms[k]) ?? Math.log(3));
+    w[k] = x;
     sq += x * x;
   }
-  return { p, vec, norm: Math.sqrt(sq) };
+  return { p, w, norm: Math.sqrt(sq) };
 }
 
 /** Similarity of two weighted clauses, 0..1. */
 export function similarity(a: Weighted, b: Weighted): number {
   let dot = 0;
-  const [small, large] = a.vec.size < b.vec.size ? [a.vec, b.vec] : [b.vec, a.vec];
-  for (const [w, x] of small) {
-    const y = large.get(w);
-    if (y !== undefined) dot += x * y;
+  const ta = a.p.terms;
+  const tb = b.p.terms;
+  for (let i = 0, j = 0; i < ta.length && j < tb.length; ) {
+    if (ta[i] === tb[j]) dot += a.w[i++] * b.w[j++];
+    else if (ta[i] < tb[j]) i++;
+    else j++;
   }
   const cos = a.norm && b.norm ? dot / (a.norm * b.norm) : 0;
-  return COSINE_WEIGHT * cos + (1 - COSINE_WEIGHT) * dice(a.p.trigrams, b.p.trigrams);
+  return COSINE_WEIGHT * Math.min(1, cos) + (1 - COSINE_WEIGHT) * dice(a.p.trigrams, b.p.trigrams);
 }
 
-/** Dice coefficient of two sets. */
-export function dice(a: Set<string>, b: Set<string>): number {
-  if (!a.size && !b.size) return 1;
-  let common = 0;
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  for (const x of small) if (large.has(x)) common++;
-  return (2 * common) / (a.size + b.size);
+/** Number of ids two ascending arrays share. */
+function common(a: Int32Array, b: Int32Array): number {
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return n;
+}
+
+/** Dice coefficient of two sets given as ascending arrays. */
+export function dice(a: Int32Array, b: Int32Array): number {
+  if (!a.length && !b.length) return 1;
+  return (2 * common(a, b)) / (a.length + b.length);
 }
 
 /** Share of `part`'s trigrams found in `whole`: how much of a split-off piece came from a clause. */
 export function containment(part: Profile, whole: Profile): number {
-  if (!part.trigrams.size) return 0;
-  let common = 0;
-  for (const x of part.trigrams) if (whole.trigrams.has(x)) common++;
-  return common / part.trigrams.size;
+  return part.trigrams.length ? common(part.trigrams, whole.trigrams) / part.trigrams.length : 0;
 }

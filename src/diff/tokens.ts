@@ -42,8 +42,25 @@ const TOKEN = new RegExp(
   'gu',
 );
 
-/** Split clause text into tokens; joining `ws + text` of all tokens gives the text back exactly. */
-export function tokenize(text: string): Token[] {
+/** Recently tokenized texts: alignment and diff tokenize the same clause texts. */
+const cache = new Map<string, Token[]>();
+const CACHE_LIMIT = 20000;
+
+/**
+ * Split clause text into tokens; joining `ws + text` of all tokens gives the text back exactly.
+ * The result is shared: do not modify it.
+ */
+export function tokenize(text: string): readonly Token[] {
+  let hit = cache.get(text);
+  if (!hit) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    hit = tokenizeUncached(text);
+    cache.set(text, hit);
+  }
+  return hit;
+}
+
+function tokenizeUncached(text: string): Token[] {
   const out: Token[] = [];
   let last = 0;
   for (const m of text.matchAll(TOKEN)) {
