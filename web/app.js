@@ -85,9 +85,10 @@ async function fetchJson(url, init) {
 // Corpus pickers
 
 function versionLabel(v) {
-  const name = v.number || v.symbol || v.ref;
   const date = v.adopted ? ` · ${formatDate(v.adopted)}` : '';
-  return `${name}${date}${v.constructed ? ' · constructed example' : ''}`;
+  // Constructed examples say so first, where a narrow select cannot cut it off.
+  if (v.constructed) return `Constructed example${date}`;
+  return `${v.number || v.symbol || v.ref}${date}`;
 }
 
 function seriesList() {
@@ -361,13 +362,20 @@ function diffNodes(p, side) {
     const show = !(side === 'old' && part.op === 'insert') && !(side === 'new' && part.op === 'delete');
     if (show) {
       const left = part.op === 'delete' ? oldLeft : part.op === 'insert' ? newLeft : side === 'new' ? newLeft : oldLeft;
-      const italic = text.slice(0, left);
-      const rest = text.slice(italic.length);
-      const content = [italic ? h('em', {}, italic) : null, rest || null];
       const tech = part.technical ? ' tech' : '';
+      // Spaces around a change stay outside the mark, so underlines and strikes cover words only.
+      const lead = part.op === 'equal' ? '' : /^\s*/.exec(text)[0];
+      const trail = part.op === 'equal' || lead.length === text.length ? '' : /\s*$/.exec(text)[0];
+      const core = text.slice(lead.length, text.length - trail.length);
+      const italicLen = Math.max(0, Math.min(core.length, left - lead.length));
+      const content = [italicLen ? h('em', {}, core.slice(0, italicLen)) : null, core.slice(italicLen) || null];
+      if (lead) nodes.push(document.createTextNode(lead));
       if (part.op === 'equal') nodes.push(...content.filter(Boolean));
-      else if (part.op === 'insert') nodes.push(h('ins', { class: `ins${tech}`, title: part.technical ? 'inserted (technical update)' : undefined }, content));
-      else nodes.push(h('del', { class: `del${tech}`, title: part.technical ? 'deleted (technical update)' : undefined }, content));
+      else if (core) {
+        const title = part.technical ? `${part.op === 'insert' ? 'inserted' : 'deleted'} (technical update)` : undefined;
+        nodes.push(h(part.op === 'insert' ? 'ins' : 'del', { class: `${part.op === 'insert' ? 'ins' : 'del'}${tech}`, title }, content));
+      }
+      if (trail) nodes.push(document.createTextNode(trail));
     }
     if (part.op !== 'insert') oldLeft = Math.max(0, oldLeft - text.length);
     if (part.op !== 'delete') newLeft = Math.max(0, newLeft - text.length);
@@ -487,9 +495,14 @@ function jump(delta) {
   const rows = changeRows();
   if (!rows.length) return;
   let i;
+  const red = $('#redline');
+  const cur = rows[state.current];
+  // After the reader scrolled the current change out of sight, n and p go from what is on screen.
+  const inView = cur && cur.offsetTop + cur.offsetHeight > red.scrollTop && cur.offsetTop < red.scrollTop + red.clientHeight;
+  if (!inView) state.current = -1;
   if (state.current < 0 || state.current >= rows.length) {
     // Nothing chosen yet: start from what is on screen.
-    const top = $('#redline').scrollTop;
+    const top = red.scrollTop + 36; // below the sticky column heads
     if (delta > 0) {
       i = rows.findIndex((r) => r.offsetTop + r.offsetHeight > top);
       if (i < 0) i = rows.length - 1;

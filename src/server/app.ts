@@ -38,6 +38,8 @@ export interface AppOptions {
   maxUploadBytes?: number;
   /** The folder of the page (default: <package root>/web). */
   webDir?: string;
+  /** How many comparisons of corpus pairs to keep in memory (default 16; 0 turns the cache off). */
+  compareCacheSize?: number;
   /** Where internal errors are logged (default: console.error). Never sent to the client. */
   log?: (message: string) => void;
 }
@@ -145,7 +147,7 @@ class TooLargeError extends Error {}
  */
 export function createApp(options: AppOptions): ResdiffApp {
   const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
-  const store = new CorpusStore(options.corpusDir);
+  const store = new CorpusStore(options.corpusDir, options.compareCacheSize ?? 16);
   const webFiles = listWebFiles(options.webDir ?? defaultWebDir());
   const log = options.log ?? ((m: string) => console.error(m));
   const app = new Hono() as ResdiffApp;
@@ -230,8 +232,7 @@ export function createApp(options: AppOptions): ResdiffApp {
     const layout = layoutOf(q.layout);
     const oldEntry = store.find(checkRef(q.old, 'old'));
     const newEntry = store.find(checkRef(q.new, 'new'));
-    const [oldRes, newRes] = await Promise.all([store.load(oldEntry), store.load(newEntry)]);
-    const comparison = await compareResolutions(oldRes, newRes);
+    const comparison = await store.compare(oldEntry, newEntry);
     return send(c, comparison, format, layout, q.download === '1');
   });
 

@@ -66,8 +66,15 @@ export const RENDERERS: Record<Format, Renderer> = {
     const { renderCompareHtml } = await import('../render/html.js');
     return { body: renderCompareHtml(c, { layout: o.layout ?? 'side-by-side' }), contentType: 'text/html; charset=utf-8', ext: 'html' };
   },
-  pdf: viaCompareFormats('pdf'),
-  docx: viaCompareFormats('docx'),
+  // One shared browser prints every PDF (closed with the server).
+  pdf: async (c, o) => {
+    const { renderComparePdf } = await import('../render/pdf.js');
+    return { body: await renderComparePdf(c, { layout: o.layout ?? 'side-by-side' }), contentType: 'application/pdf', ext: 'pdf' };
+  },
+  docx: async (c) => {
+    const { renderCompareDocx } = await import('../render/docx.js');
+    return { body: await renderCompareDocx(c), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: 'docx' };
+  },
   unified: viaCompareFormats('unified'),
 };
 
@@ -122,9 +129,43 @@ export class CorpusStore {
   private entries: CorpusEntry[] | undefined;
   private entriesStamp = 0;
   private readonly parsed = new Map<string, { mtimeMs: number; res: Promise<Resolution> }>();
+  /** Recent comparisons of corpus pairs, least recently used first. */
+  private readonly compared = new Map<string, Promise<Comparison>>();
 
-  /** @param dir the corpus folder */
-  constructor(readonly dir: string) {}
+  /**
+   * @param dir the corpus folder
+   * @param cacheSize how many comparisons of corpus pairs to keep (0: none)
+   */
+  constructor(
+    readonly dir: string,
+    private readonly cacheSize = 16,
+  ) {}
+
+  /**
+   * Compare two corpus versions. A comparison is a pure function of the two files, so the
+   * recent ones are kept (keyed by path and modification time): the page asks for the JSON and
+   * then for the exports of the same pair.
+   */
+  async compare(oldEntry: CorpusEntry, newEntry: CorpusEntry): Promise<Comparison> {
+    const [so, sn] = await Promise.all([stat(oldEntry.path), stat(newEntry.path)]);
+    const key = `${oldEntry.path}\0${so.mtimeMs}\0${newEntry.path}\0${sn.mtimeMs}`;
+    const hit = this.compared.get(key);
+    if (hit) {
+      this.compared.delete(key);
+      this.compared.set(key, hit);
+      return hit;
+    }
+    const result = (async () => {
+      const [a, b] = await Promise.all([this.load(oldEntry), this.load(newEntry)]);
+      return compareResolutions(a, b);
+    })();
+    if (this.cacheSize > 0) {
+      this.compared.set(key, result);
+      result.catch(() => this.compared.delete(key));
+      while (this.compared.size > this.cacheSize) this.compared.delete(this.compared.keys().next().value as string);
+    }
+    return result;
+  }
 
   /** The corpus index (cached for a second; it only reads front matter). */
   list(): CorpusEntry[] {
