@@ -67,6 +67,16 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** Headers of every response. */
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
 /** Exported HTML redlines carry their own styles; they are downloads, sandboxed if opened. */
 const EXPORT_HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
 
@@ -152,26 +162,24 @@ export function createApp(options: AppOptions): ResdiffApp {
   const log = options.log ?? ((m: string) => console.error(m));
   const app = new Hono() as ResdiffApp;
 
-  // Headers on every response, errors included.
+  // Headers on every response, errors included: prepared before the handler runs (so responses
+  // built with c.json/c.body carry them) and checked again on the response that comes back.
   app.use('*', async (c, next) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.header(k, v);
+    if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
     await next();
     const h = c.res.headers;
-    if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    h.set('X-Content-Type-Options', 'nosniff');
-    h.set('Referrer-Policy', 'no-referrer');
-    h.set('X-Frame-Options', 'DENY');
-    h.set('Cross-Origin-Opener-Policy', 'same-origin');
-    h.set('Cross-Origin-Resource-Policy', 'same-origin');
-    if (c.req.path.startsWith('/api/')) h.set('Cache-Control', 'no-store');
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!h.has(k)) h.set(k, v);
   });
 
   app.onError((err, c) => {
-    if (err instanceof InputError) return c.json({ error: err.format() }, 400);
-    if (err instanceof NotFoundError) return c.json({ error: err.message }, 404);
-    if (err instanceof NotAvailableError) return c.json({ error: err.message }, 501);
-    if (err instanceof TooLargeError) return c.json({ error: err.message }, 413);
+    const fail = (error: string, status: 400 | 404 | 413 | 500 | 501) => c.json({ error }, status, { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' });
+    if (err instanceof InputError) return fail(err.format(), 400);
+    if (err instanceof NotFoundError) return fail(err.message, 404);
+    if (err instanceof NotAvailableError) return fail(err.message, 501);
+    if (err instanceof TooLargeError) return fail(err.message, 413);
     log(`resdiff serve: internal error on ${c.req.method} ${c.req.path}: ${(err as Error)?.stack ?? String(err)}`);
-    return c.json({ error: 'internal error: the server could not complete this request (details are in the server log)' }, 500);
+    return fail('internal error: the server could not complete this request (details are in the server log)', 500);
   });
 
   app.notFound((c) => {
