@@ -80,17 +80,27 @@ export function align(oldRes: Resolution, newRes: Resolution, options: AlignOpti
     newGroup[j] = g;
   };
 
-  // 2. Same kind.
+  // Relative position of each clause within its kind (0..1), for the order bonus.
+  const rankA = ranks(A);
+  const rankB = ranks(B);
+
+  // 2. Same kind. A text that occurs exactly once on each side is its own best match (as in
+  // patience diff): pair those first, then assign the rest.
   for (const kind of ['PP', 'OP'] as ClauseKind[]) {
     const ia = indicesOf(A, kind);
     const ib = indicesOf(B, kind);
-    assign(ia, ib, wa, wb, MATCH_THRESHOLD, true, (i, j, s) => link(i, j, s, false));
+    const onceB = uniqueTexts(B, ib);
+    for (const [text, i] of uniqueTexts(A, ia)) {
+      const j = onceB.get(text);
+      if (j !== undefined) link(i, j, 1, false);
+    }
+    assign(ia.filter((i) => !oldGroup[i]), ib.filter((j) => !newGroup[j]), wa, wb, MATCH_THRESHOLD, [rankA, rankB], (i, j, s) => link(i, j, s, false));
   }
   // 3. Across kinds, among the leftovers.
   for (const [ka, kb] of [['PP', 'OP'], ['OP', 'PP']] as Array<[ClauseKind, ClauseKind]>) {
     const ia = indicesOf(A, ka).filter((i) => !oldGroup[i]);
     const ib = indicesOf(B, kb).filter((j) => !newGroup[j]);
-    assign(ia, ib, wa, wb, CROSS_KIND_THRESHOLD, false, (i, j, s) => link(i, j, s, true));
+    assign(ia, ib, wa, wb, CROSS_KIND_THRESHOLD, undefined, (i, j, s) => link(i, j, s, true));
   }
 
   // 4. Splits (one old -> several new) and merges (several old -> one new).
@@ -125,14 +135,38 @@ function indicesOf(cs: Clause[], kind: ClauseKind): number[] {
   return out;
 }
 
-/** Optimal assignment between two index lists. */
+/** Map from clause text to index, for texts that occur once among `idx`. */
+function uniqueTexts(cs: Clause[], idx: number[]): Map<string, number> {
+  const seen = new Map<string, number>();
+  const dup = new Set<string>();
+  for (const i of idx) {
+    if (seen.has(cs[i].text)) dup.add(cs[i].text);
+    else seen.set(cs[i].text, i);
+  }
+  for (const t of dup) seen.delete(t);
+  return seen;
+}
+
+/** Each clause's relative position among the clauses of its kind, 0..1. */
+function ranks(cs: Clause[]): number[] {
+  const out = new Array<number>(cs.length).fill(0);
+  for (const kind of ['PP', 'OP'] as ClauseKind[]) {
+    const idx = indicesOf(cs, kind);
+    idx.forEach((i, k) => {
+      out[i] = idx.length > 1 ? k / (idx.length - 1) : 0;
+    });
+  }
+  return out;
+}
+
+/** Optimal assignment between two index lists; `rank` adds the order bonus. */
 function assign(
   ia: number[],
   ib: number[],
   wa: Weighted[],
   wb: Weighted[],
   threshold: number,
-  orderBonus: boolean,
+  rank: [number[], number[]] | undefined,
   onLink: (i: number, j: number, sim: number) => void,
 ): void {
   if (!ia.length || !ib.length) return;
@@ -140,9 +174,7 @@ function assign(
   const score = sims.map((row, r) =>
     row.map((s, c) => {
       if (s < threshold) return 0;
-      const ra = ia.length > 1 ? r / (ia.length - 1) : 0;
-      const rb = ib.length > 1 ? c / (ib.length - 1) : 0;
-      return s + (orderBonus ? ORDER_BONUS * (1 - Math.abs(ra - rb)) : 0);
+      return s + (rank ? ORDER_BONUS * (1 - Math.abs(rank[0][ia[r]] - rank[1][ib[c]])) : 0);
     }),
   );
   const result = maxAssignment(score);

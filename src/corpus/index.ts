@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, resolve, basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
 
 /** One version in the corpus, from its front matter. */
@@ -43,6 +43,13 @@ export interface Series {
   related: SeriesMember[];
   /** Corpus entries of this series (members present and constructed examples), oldest first. */
   versions: CorpusEntry[];
+}
+
+/** The YAML parser, loaded on first use (most runs resolve references by file name alone). */
+let yamlParse: ((src: string) => unknown) | undefined;
+function parseYaml(src: string): unknown {
+  yamlParse ??= (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse;
+  return yamlParse(src);
 }
 
 /** The corpus bundled with resdiff: <package root>/corpus. */

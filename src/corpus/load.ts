@@ -4,11 +4,13 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { InputError } from '../errors.js';
-import { ingest } from '../ingest/index.js';
-import { parseResolution } from '../model/parse.js';
 import type { Resolution } from '../model/types.js';
 import { defaultCorpusDir, describeRefs, findInCorpus, listCorpus } from './index.js';
+import { readCached, writeCached } from './cache.js';
 
 /** Where to look for files and corpus references. */
 export interface LoadOptions {
@@ -16,6 +18,8 @@ export interface LoadOptions {
   cwd?: string;
   /** Corpus folder (default: the bundled corpus). */
   corpusDir?: string;
+  /** Use the parse cache (default true; see cache.ts). */
+  cache?: boolean;
 }
 
 /**
@@ -28,8 +32,18 @@ export interface LoadOptions {
 export async function loadResolution(ref: string, options: LoadOptions = {}): Promise<Resolution> {
   const { path, label } = locate(ref, options);
   const bytes = readBytes(path, label);
-  const source = await ingest(bytes, label);
-  return parseResolution(source);
+  const useCache = options.cache !== false;
+  // The name's extension decides how the bytes are read (.txt vs Markdown), so it is part of the key.
+  const ext = /\.([a-z]{1,8})$/i.exec(label)?.[1].toLowerCase() ?? 'md';
+  const sha256 = `${createHash('sha256').update(bytes).digest('hex')}-${ext}`;
+  const cached = useCache ? readCached(sha256) : undefined;
+  if (cached) return { file: label, ...cached };
+  // The parsers (remark, pdfjs, …) load only when a file has to be parsed.
+  const { ingest } = await import('../ingest/index.js');
+  const { parseResolution } = await import('../model/parse.js');
+  const r = parseResolution(await ingest(bytes, label));
+  if (useCache) writeCached(sha256, r);
+  return r;
 }
 
 /**
@@ -51,6 +65,8 @@ export function locate(ref: string, options: LoadOptions = {}): { path: string; 
   }
   if (isFile) return { path, label: ref };
   const corpusDir = options.corpusDir ?? defaultCorpusDir();
+  const byName = byFileName(ref, corpusDir);
+  if (byName) return { path: byName, label: ref };
   const entries = listCorpus(corpusDir);
   const entry = findInCorpus(ref, entries);
   if (entry) return { path: entry.path, label: ref };
@@ -61,6 +77,31 @@ export function locate(ref: string, options: LoadOptions = {}): { path: string; 
       : `no such file, and no corpus version matches this reference (known: ${describeRefs(entries) || 'none'})`,
     ref,
   );
+}
+
+/**
+ * Corpus files are named after their symbol ("A/HRC/RES/56/2" -> A-HRC-RES-56-2.md), so most
+ * references find their file by name without reading every file's front matter. Only an
+ * unambiguous name match counts; anything else goes through the front-matter index.
+ */
+function byFileName(ref: string, corpusDir: string): string | undefined {
+  const stem = ref.trim().replace(/\.(md|markdown|txt)$/i, '').replace(/[\/\s]+/g, '-').toUpperCase();
+  if (!stem || stem.includes('..')) return undefined;
+  let names: string[];
+  try {
+    names = readdirSync(corpusDir).filter((n) => /\.(md|markdown|txt)$/i.test(n) && !/^readme/i.test(n));
+  } catch {
+    return undefined;
+  }
+  const stemOf = (n: string) => n.replace(/\.[^.]+$/, '').toUpperCase();
+  const exact = names.filter((n) => stemOf(n) === stem);
+  if (exact.length === 1) return join(corpusDir, exact[0]);
+  // A bare number ("56/2") matches the one file whose name ends with it ("…-56-2.md").
+  if (/^\d+-\d+$/.test(stem)) {
+    const ends = names.filter((n) => stemOf(n).endsWith(`-${stem}`));
+    if (ends.length === 1) return join(corpusDir, ends[0]);
+  }
+  return undefined;
 }
 
 function readBytes(path: string, label: string): Uint8Array {

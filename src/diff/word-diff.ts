@@ -42,6 +42,7 @@ export interface WordDiff {
  * @param timeoutMs give up after this long and return the whole clause replaced
  */
 export function diffWords(oldText: string, newText: string, timeoutMs = DIFF_TIMEOUT_MS): WordDiff {
+  if (oldText === newText) return { parts: oldText ? [{ op: 'equal', text: oldText }] : [], timedOut: false };
   const a = tokenize(oldText) as Token[];
   const b = tokenize(newText) as Token[];
   const changes = diffArrays(a, b, { comparator: (x: Token, y: Token) => x.text === y.text, timeout: timeoutMs });

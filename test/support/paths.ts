@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The repository root (also when this file runs compiled from dist/test/support). */
+export const ROOT = ((): string => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
 export const CORPUS = join(ROOT, 'corpus');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
 /** Test output (screenshots, generated documents): gitignored. */

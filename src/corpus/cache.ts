@@ -1,0 +1,81 @@
+/**
+ * A cache of parsed resolutions, so that comparing the same files again skips parsing (the
+ * slowest step of a short `compare` run). Keyed by the SHA-256 of the file's bytes and a
+ * fingerprint of the parser modules, so an edited file or a rebuilt parser never reads a stale
+ * entry. Entries are written atomically; any cache problem is ignored (the cache is optional).
+ *
+ * Location: RESDIFF_CACHE_DIR, else $XDG_CACHE_HOME/resdiff, else ~/.cache/resdiff.
+ * RESDIFF_CACHE=0 turns it off.
+ */
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Resolution } from '../model/types.js';
+
+/** Bump when the cached shape changes in a way the module fingerprint would not catch. */
+const CACHE_FORMAT = 1;
+
+let fingerprintMemo: string | undefined;
+
+/** Changes whenever a parser module is rebuilt or edited. */
+function fingerprint(): string {
+  if (fingerprintMemo) return fingerprintMemo;
+  const here = dirname(fileURLToPath(import.meta.url));
+  let newest = 0;
+  let count = 0;
+  for (const sub of ['model', 'ingest', 'ingest/pdf', 'ingest/docx']) {
+    const dir = join(here, '..', sub);
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      if (!/\.[jt]s$/.test(n)) continue;
+      const st = statSync(join(dir, n));
+      newest = Math.max(newest, st.mtimeMs);
+      count += st.size;
+    }
+  }
+  fingerprintMemo = `${CACHE_FORMAT}-${Math.round(newest)}-${count}`;
+  return fingerprintMemo;
+}
+
+/** The cache folder, or undefined when caching is off. */
+export function cacheDir(env: Record<string, string | undefined> = process.env): string | undefined {
+  if (env.RESDIFF_CACHE === '0' || env.RESDIFF_CACHE === 'off') return undefined;
+  if (env.RESDIFF_CACHE_DIR) return env.RESDIFF_CACHE_DIR;
+  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'resdiff');
+}
+
+function entryPath(dir: string, sha256: string): string {
+  return join(dir, `${sha256.slice(0, 2)}`, `${sha256}-${fingerprint()}.json`);
+}
+
+/** A cached parse of these bytes (key: SHA-256 plus how they are read), if any. */
+export function readCached(sha256: string, dir = cacheDir()): Resolution | undefined {
+  if (!dir) return undefined;
+  try {
+    return JSON.parse(readFileSync(entryPath(dir, sha256), 'utf8')) as Resolution;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remember a parse (best effort). */
+export function writeCached(sha256: string, r: Resolution, dir = cacheDir()): void {
+  if (!dir) return;
+  try {
+    const path = entryPath(dir, sha256);
+    mkdirSync(dirname(path), { recursive: true });
+    const { file: _file, ...rest } = r;
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(rest));
+    renameSync(tmp, path);
+  } catch {
+    // The cache is an optimisation: a read-only home or a full disk must not fail the command.
+  }
+}
