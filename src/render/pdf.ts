@@ -89,10 +89,25 @@ export class PdfRenderer {
     }
   }
 
-  /** Print several comparisons, one after the other, with this browser. */
-  async renderAll(cs: Comparison[], opts: HtmlOptions = {}): Promise<Uint8Array[]> {
-    const out: Uint8Array[] = [];
-    for (const c of cs) out.push(await this.render(c, opts));
+  /**
+   * Print several comparisons with this browser, a few pages at a time (Chromium prints each
+   * page in its own renderer process, so a small pool uses the cores a single page leaves idle).
+   *
+   * @param cs the comparisons
+   * @param opts layout, style and title of the pages
+   * @param concurrency pages printing at once (default 3)
+   * @returns the PDFs, in the order of `cs`
+   */
+  async renderAll(cs: Comparison[], opts: HtmlOptions = {}, concurrency = 3): Promise<Uint8Array[]> {
+    const out: Uint8Array[] = new Array(cs.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < cs.length) {
+        const i = next++;
+        out[i] = await this.render(cs[i]!, opts);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, cs.length)) }, worker));
     return out;
   }
 

@@ -122,7 +122,20 @@ export async function runPairs(pairsFile: string, opts: CompareCliOptions, io: I
   } catch (e) {
     throw new InputError(`cannot read the pairs file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, pairsFile);
   }
-  for (const p of await parsePairs(text, pairsFile)) {
-    await runCompare(p.old, p.new, { ...opts, output: p.output }, io);
-  }
+  const pairs = await parsePairs(text, pairsFile);
+  // A few at a time: while Chromium prints one PDF, the next comparison is read and aligned.
+  let next = 0;
+  let failed: unknown;
+  const worker = async () => {
+    while (next < pairs.length && failed === undefined) {
+      const p = pairs[next++]!;
+      try {
+        await runCompare(p.old, p.new, { ...opts, output: p.output }, io);
+      } catch (e) {
+        failed ??= e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(3, pairs.length) }, worker));
+  if (failed !== undefined) throw failed;
 }

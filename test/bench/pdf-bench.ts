@@ -1,0 +1,47 @@
+/**
+ * PDF timing: one comparison cold (browser launch included) and a batch of ten through one
+ * browser, on the bundled comparison (example-2022 → 56/2). Targets: cold ≤ 3 s, ten ≤ 2× one.
+ *
+ * Run: npx tsc -p tsconfig.json && node dist/test/bench/pdf-bench.js [runs]
+ */
+import { loadResolution } from '../../src/corpus/load.js';
+import { compare } from '../../src/diff/compare.js';
+import { PdfRenderer } from '../../src/render/pdf.js';
+import { ROOT } from '../support/paths.js';
+
+const runs = Number(process.argv[2] ?? 3);
+const c = compare(await loadResolution('example-2022', { cwd: ROOT }), await loadResolution('56/2', { cwd: ROOT }));
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const cold: number[] = [];
+const ten: number[] = [];
+const seq: number[] = [];
+const perExtra: number[] = [];
+for (let i = 0; i < runs; i++) {
+  let t = performance.now();
+  let r = await PdfRenderer.launch();
+  await r.render(c);
+  cold.push(performance.now() - t);
+  await r.close();
+
+  t = performance.now();
+  r = await PdfRenderer.launch();
+  await r.renderAll(Array.from({ length: 10 }, () => c), {}, 1);
+  seq.push(performance.now() - t);
+  await r.close();
+
+  t = performance.now();
+  r = await PdfRenderer.launch();
+  await r.renderAll(Array.from({ length: 10 }, () => c));
+  const total = performance.now() - t;
+  ten.push(total);
+  perExtra.push((total - cold[cold.length - 1]!) / 9);
+  await r.close();
+}
+const one = median(cold);
+const batch = median(ten);
+console.log(`PDF, bundled comparison (${c.pairs.length} pairs), median of ${runs} runs:`);
+console.log(`  one document cold (launch included): ${(one / 1000).toFixed(2)} s   (target ≤ 3 s)`);
+console.log(`  ten documents, one browser, 3 pages: ${(batch / 1000).toFixed(2)} s   = ${(batch / one).toFixed(2)}× one (target ≤ 2×)`);
+console.log(`  ten documents, one at a time:        ${(median(seq) / 1000).toFixed(2)} s   = ${(median(seq) / one).toFixed(2)}× one`);
+console.log(`  per extra document in the batch:     ${(median(perExtra) / 1000).toFixed(2)} s`);
