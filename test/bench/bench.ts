@@ -11,8 +11,8 @@
  * clauses (random edits of 56/2, seeded) compared as a chain. Writes test-output/bench.json.
  */
 import { spawnSync } from 'node:child_process';
-import { cpus, loadavg, totalmem } from 'node:os';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadResolution } from '../../src/corpus/load.js';
@@ -115,20 +115,29 @@ async function main(): Promise<void> {
   }
 
   // 2. Whole processes, interleaved with the baseline.
-  const proc = (args: string[]) => {
+  // The parse cache goes to a fresh folder: the first run fills it, the measured runs use it;
+  // the uncached runs turn it off, so both figures are shown.
+  const cacheDir = mkdtempSync(join(tmpdir(), 'resdiff-bench-cache-'));
+  const proc = (args: string[], cache = true) => {
+    const env = { ...process.env, RESDIFF_CACHE_DIR: cacheDir, RESDIFF_CACHE: cache ? '1' : '0' };
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
     if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
     return performance.now() - t0;
   };
   const baseline: number[] = [];
   const cli: number[] = [];
+  const cliUncached: number[] = [];
   const show: number[] = [];
+  const compareArgs = [CLI, 'compare', 'example-2022', '56/2', '--format', 'json'];
+  proc(compareArgs); // fills the cache
   for (let i = 0; i < N; i++) {
     baseline.push(proc(['-e', '0']));
-    cli.push(proc([CLI, 'compare', 'example-2022', '56/2', '--format', 'json']));
-    show.push(proc([CLI, 'show', '56/2', '--format', 'json']));
+    cli.push(proc(compareArgs));
+    cliUncached.push(proc(compareArgs, false));
+    show.push(proc([CLI, 'show', '56/2', '--format', 'json'], false));
   }
+  rmSync(cacheDir, { recursive: true, force: true });
 
   // 3. A generated series compared as a chain.
   const texts = generateSeries(100);
@@ -145,8 +154,9 @@ async function main(): Promise<void> {
   const results = {
     machine,
     inProcess: { parseBoth: stat(parseTimes), compare: stat(compareTimes) },
-    process: { nodeBaseline: stat(baseline), compareJson: stat(cli), showJson: stat(show) },
+    process: { nodeBaseline: stat(baseline), compareJson: stat(cli), compareJsonUncached: stat(cliUncached), showJsonUncached: stat(show) },
     ratio: round(stat(cli).median / stat(baseline).median),
+    ratioUncached: round(stat(cliUncached).median / stat(baseline).median),
     chain: { versions: versions.length, clausesPerVersion: clauses, total: stat(chain), perCompare: round(stat(chain).median / (versions.length - 1)) },
   };
   const row = (name: string, s: Stat) => `| ${name} | ${s.median} | ${s.min}–${s.max} | ${s.runs} |`;
@@ -154,10 +164,11 @@ async function main(): Promise<void> {
   console.log(row('in-process: parse example-2022 + 56/2', results.inProcess.parseBoth));
   console.log(row('in-process: compare (align + diff)', results.inProcess.compare));
   console.log(row('process: `node -e 0` (baseline)', results.process.nodeBaseline));
-  console.log(row('process: `resdiff compare example-2022 56/2 --format json`', results.process.compareJson));
-  console.log(row('process: `resdiff show 56/2 --format json`', results.process.showJson));
+  console.log(row('process: `resdiff compare example-2022 56/2 --format json` (parse cache warm)', results.process.compareJson));
+  console.log(row('process: the same, parse cache off (both texts parsed)', results.process.compareJsonUncached));
+  console.log(row('process: `resdiff show 56/2 --format json`, cache off', results.process.showJsonUncached));
   console.log(row(`in-process: chain of ${versions.length} versions × ${clauses} clauses (${versions.length - 1} compares)`, results.chain.total));
-  console.log(`\ncompare process / node -e 0 = ${results.ratio}× (target ≤ 3×); chain: ${results.chain.perCompare} ms per compare`);
+  console.log(`\ncompare process / node -e 0 = ${results.ratio}× with the parse cache, ${results.ratioUncached}× without (target ≤ 3×); chain: ${results.chain.perCompare} ms per compare`);
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
 }
