@@ -118,6 +118,8 @@ function onSeriesChange(preferOld, preferNew) {
 
 async function loadCorpus() {
   state.corpus = await fetchJson('/api/corpus');
+  const limit = state.corpus.limits?.maxUploadBytes;
+  if (limit) $('#upload-limit').textContent = limit >= 1048576 ? `${Math.round((limit / 1048576) * 10) / 10} MiB` : `${Math.ceil(limit / 1024)} KiB`;
   const list = seriesList();
   const sel = /** @type {HTMLSelectElement} */ ($('#series-select'));
   sel.replaceChildren(...list.map((s) => h('option', { value: s.id }, `${s.title} (${s.versions.length})`)));
@@ -451,7 +453,8 @@ function renderChangeMap() {
   const mapH = map.clientHeight;
   const marks = changeRows().map((row) => {
     const top = (row.offsetTop / total) * mapH;
-    const height = Math.max(3, (row.offsetHeight / total) * mapH);
+    // A pixel of air between neighbouring marks, so adjacent changes stay countable.
+    const height = Math.max(3, (row.offsetHeight / total) * mapH - 1);
     const mark = h('button', {
       type: 'button',
       class: `mark ${[...row.classList].filter((x) => x !== 'row').join(' ')}`,

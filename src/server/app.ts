@@ -215,7 +215,7 @@ export function createApp(options: AppOptions): ResdiffApp {
       body: s.body ?? null,
       versions: s.versions.map(version),
     }));
-    return c.json({ series, versions: store.list().map(version) });
+    return c.json({ series, versions: store.list().map(version), limits: { maxUploadBytes: maxUpload } });
   });
 
   // The place for the series view (issue 7): the series manifest and which texts the corpus holds.

@@ -122,8 +122,13 @@ describe('the page in Chromium', () => {
     await page.click('label:has(input[name=show][value=changes])');
     await page.locator('#redline').evaluate((el) => (el.scrollTop = 0));
     await page.locator('#redline').focus();
-    await page.keyboard.press('n');
-    await page.waitForTimeout(600);
+    // Walk to the new Kampala paragraph.
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('n');
+      if ((await page.evaluate(() => document.activeElement?.getAttribute('data-new'))) === 'PP19') break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-new'))).toBe('PP19');
+    await page.waitForTimeout(700);
     mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: join(OUT, 'web.png') });
   }, 30_000);
