@@ -43,5 +43,39 @@ export function renderDiff2Html(patch: string, layout: 'inline' | 'side-by-side'
     renderNothingWhenEmpty: false,
     colorScheme: 'light' as never,
   });
-  return { html: `<section class="d2h" aria-label="Unified patch">${html}</section>`, css: diff2htmlCss() };
+  const view = layout === 'side-by-side' ? zipSides(html) : html;
+  return { html: `<section class="d2h" aria-label="Unified patch">${view}</section>`, css: diff2htmlCss() };
+}
+
+/** diff2html's side-by-side view: two tables, one per side, with the same number of rows. */
+const SIDES =
+  /<div class="d2h-files-diff">\s*<div class="d2h-file-side-diff">\s*<div class="d2h-code-wrapper">\s*<table class="d2h-diff-table">\s*<tbody class="d2h-diff-tbody">([\s\S]*?)<\/tbody>\s*<\/table>\s*<\/div>\s*<\/div>\s*<div class="d2h-file-side-diff">\s*<div class="d2h-code-wrapper">\s*<table class="d2h-diff-table">\s*<tbody class="d2h-diff-tbody">([\s\S]*?)<\/tbody>\s*<\/table>\s*<\/div>\s*<\/div>\s*<\/div>/g;
+
+/**
+ * Join diff2html's two side tables into one, row by row. Its two tables only line up while
+ * every line fits on one screen line; prose paragraphs wrap, so the sides would drift apart by
+ * a paragraph or more. Rows are zipped only when both sides have the same count (diff2html pads
+ * the shorter side); otherwise the view is left as diff2html made it. Line texts are escaped by
+ * diff2html, so `<tr>` and `</tbody>` only ever occur as markup.
+ */
+function zipSides(html: string): string {
+  return html.replace(SIDES, (whole, left: string, right: string) => {
+    const l = rows(left);
+    const r = rows(right);
+    if (!l || !r || l.length !== r.length) return whole;
+    const body = l.map((cells, i) => `<tr>${cells}${r[i]}</tr>`).join('\n');
+    return `<div class="d2h-files-diff d2h-zipped"><div class="d2h-code-wrapper"><table class="d2h-diff-table d2h-zipped-table"><colgroup><col class="d2h-col-num"><col class="d2h-col-text"><col class="d2h-col-num"><col class="d2h-col-text"></colgroup><tbody class="d2h-diff-tbody">${body}</tbody></table></div></div>`;
+  });
+}
+
+/** The cells of each `<tr>…</tr>` of a tbody, or undefined when the markup is not as expected. */
+function rows(tbody: string): string[] | undefined {
+  const out: string[] = [];
+  for (const chunk of tbody.split('</tr>')) {
+    const t = chunk.trim();
+    if (t === '') continue;
+    if (!t.startsWith('<tr>')) return undefined;
+    out.push(t.slice(4));
+  }
+  return out;
 }

@@ -116,16 +116,22 @@ del.tech { color: ${C.tech}; background: transparent; text-decoration-color: ${C
 /* Warnings */
 .warnings ul { font-size: .85rem; color: ${C.warn}; }
 
-/* diff2html view */
+/* diff2html view: prose lines are long, so they wrap (DESIGN §6); only the line's text keeps
+   its spaces, the template's own whitespace collapses. */
 .d2h-wrapper { font-size: 13px; }
-.d2h-code-line, .d2h-code-side-line { white-space: pre-wrap; word-break: normal; overflow-wrap: anywhere; width: auto; padding-right: .5em; }
-.d2h-code-line-ctn { white-space: pre-wrap; overflow-wrap: anywhere; word-break: normal; }
-.d2h-code-linenumber { position: static; display: table-cell; }
-.d2h-code-side-linenumber { position: static; display: table-cell; }
+.d2h-code-line, .d2h-code-side-line { white-space: normal; width: auto; padding: 0 .6em; }
+.d2h-code-line-prefix { display: inline; white-space: pre; }
+.d2h-code-line-ctn { display: inline; white-space: pre-wrap; overflow-wrap: anywhere; word-break: normal; }
+.d2h-code-line ins, .d2h-code-line del, .d2h-code-side-line ins, .d2h-code-side-line del { display: inline; }
+.d2h-code-linenumber, .d2h-code-side-linenumber { position: static; display: table-cell; vertical-align: top; }
 .d2h-diff-tbody tr { break-inside: avoid; page-break-inside: avoid; }
-.d2h-file-side-diff, .d2h-files-diff { overflow: visible; }
-.d2h-code-wrapper { overflow: visible; }
-.d2h-file-side-diff { overflow-x: visible; }
+.d2h-file-side-diff, .d2h-files-diff, .d2h-code-wrapper { overflow: visible; }
+.d2h-files-diff { align-items: flex-start; }
+.d2h-zipped { display: block; }
+.d2h-zipped-table { table-layout: fixed; width: 100%; }
+.d2h-zipped-table col.d2h-col-num { width: 3.2em; }
+.d2h-zipped-table td:nth-child(3) { border-left: 1px solid ${C.rule}; }
+.d2h-zipped-table td { vertical-align: top; }
 
 footer.colophon { margin-top: 2rem; font-size: .75rem; color: ${C.quiet}; border-top: 1px solid ${C.rule}; padding-top: .4rem; }
 

@@ -76,6 +76,12 @@ describe('HTML on the bundled comparison', () => {
       // word-level matching happened on long prose lines (DESIGN §6): changed words are marked
       expect(findAll(doc, (e) => e.tagName === 'ins' || e.tagName === 'del').length).toBeGreaterThan(0);
       expect(text(doc)).toContain('Kampala');
+      if (layout === 'side-by-side') {
+        // the two sides are one table, so wrapped paragraphs stay level with each other
+        const tables = byClass(doc, 'd2h-zipped-table');
+        expect(tables).toHaveLength(1);
+        for (const tr of byTag(tables[0]!, 'tr')) expect(byTag(tr, 'td')).toHaveLength(4);
+      }
     }
   });
 });

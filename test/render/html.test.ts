@@ -155,6 +155,14 @@ describe('escaping', () => {
   });
 
   for (const layout of ['inline', 'side-by-side'] as const) {
+    it(`keeps injected markup inert in the diff2html style (${layout})`, () => {
+      const doc = parsePage(renderCompareHtml(constructedComparison({ injected: true }), { style: 'diff2html', layout }));
+      expect(byTag(doc, 'script')).toHaveLength(0);
+      expect(byTag(doc, 'img')).toHaveLength(0);
+      expect(findAll(doc, (e) => e.attrs.some((a) => a.name.startsWith('on')))).toHaveLength(0);
+      expect(text(byClass(doc, 'd2h-wrapper')[0]!)).toContain('<img src=x onerror=alert(1)>');
+    });
+
     it(`keeps markup injected into clauses, titles and symbols inert (${layout})`, () => {
       const c = constructedComparison({ injected: true });
       c.new.title = `Title ${INJECTED}`;
