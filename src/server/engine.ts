@@ -54,13 +54,24 @@ function viaCompareFormats(format: string): Renderer {
   };
 }
 
+/** The page's JSON of each kept comparison (comparisons are never changed once made). */
+const compactJson = new WeakMap<Comparison, string>();
+
 /** One renderer per export format. */
 export const RENDERERS: Record<Format, Renderer> = {
   // Compact for the page; the contract's fields first, as the CLI prints them.
   json: async (c, o) => {
+    const contentType = 'application/json; charset=utf-8';
+    if (!o.pretty) {
+      const cached = compactJson.get(c);
+      if (cached) return { body: cached, contentType, ext: 'json' };
+    }
     const { comparisonToJson } = await import('../render/compare-json.js');
     const obj = comparisonToJson(c);
-    return { body: o.pretty ? `${JSON.stringify(obj, null, 2)}\n` : JSON.stringify(obj), contentType: 'application/json; charset=utf-8', ext: 'json' };
+    if (o.pretty) return { body: `${JSON.stringify(obj, null, 2)}\n`, contentType, ext: 'json' };
+    const body = JSON.stringify(obj);
+    compactJson.set(c, body);
+    return { body, contentType, ext: 'json' };
   },
   html: async (c, o) => {
     const { renderCompareHtml } = await import('../render/html.js');

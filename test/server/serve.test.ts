@@ -106,6 +106,14 @@ describe('resdiff serve', () => {
     const c = await runCli(['serve', '--corpus', 'no-such-folder', '--port', '0']);
     expect(c.code).toBe(1);
     expect(c.stderr).toMatch(/corpus folder not found/);
+    expect(c.stderr).not.toMatch(/warning/);
+  });
+
+  it('warns when told to bind to anything but loopback', async () => {
+    // The missing corpus stops it before anything is bound.
+    const r = await runCli(['serve', '--host', '0.0.0.0', '--corpus', 'no-such-folder']);
+    expect(r.stderr).toMatch(/warning: binding to 0\.0\.0\.0, not loopback/);
+    expect(r.code).toBe(1);
   });
 
   it.skipIf(!existsSync(CLI))('prints the URL, serves the page and the API, and stops cleanly on SIGTERM', async () => {

@@ -33,12 +33,12 @@ export function define(program: Command, io: Io): void {
       const { defaultCorpusDir, listCorpus } = await import('../../corpus/index.js');
       const { startServer, isLoopback } = await import('../../server/index.js');
       const corpusDir = opts.corpus ? resolve(io.cwd, opts.corpus) : defaultCorpusDir();
-      listCorpus(corpusDir); // a missing or unreadable corpus is reported now, not on the first request
       if (!isLoopback(opts.host)) {
         io.stderr(
           `resdiff: warning: binding to ${opts.host}, not loopback: anyone who can reach this machine can read the corpus and use the server. Use --host 127.0.0.1 to keep it local.\n`,
         );
       }
+      listCorpus(corpusDir); // a missing or unreadable corpus is reported now, not on the first request
       const server = await startServer({ port, host: opts.host, corpusDir, maxUploadBytes: Math.round(maxMiB * 1048576) });
       io.stdout(`resdiff: serving ${server.url} (corpus: ${corpusDir}); press Ctrl+C to stop\n`);
       await new Promise<void>((done) => {
