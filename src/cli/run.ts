@@ -10,9 +10,11 @@ import { define as defineCompare } from './commands/compare.js';
 import { define as defineImport } from './commands/import.js';
 import { define as defineFetch } from './commands/fetch.js';
 import { define as defineServe } from './commands/serve.js';
+import { define as defineHistory } from './commands/history.js';
+import { define as defineVotes } from './commands/votes.js';
 
 /** Every command module registers itself here. */
-const COMMANDS: Array<(program: Command, io: Io) => void> = [defineShow, defineCompare, defineImport, defineFetch, defineServe];
+const COMMANDS: Array<(program: Command, io: Io) => void> = [defineShow, defineCompare, defineImport, defineFetch, defineServe, defineHistory, defineVotes];
 
 /** Version of the package, for --version. */
 const VERSION = '0.1.0';
