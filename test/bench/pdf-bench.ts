@@ -4,10 +4,14 @@
  *
  * Run: npx tsc -p tsconfig.json && node dist/test/bench/pdf-bench.js [runs]
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadResolution } from '../../src/corpus/load.js';
 import { compare } from '../../src/diff/compare.js';
 import { PdfRenderer } from '../../src/render/pdf.js';
-import { ROOT } from '../support/paths.js';
+import { CLI, ROOT } from '../support/paths.js';
 
 const runs = Number(process.argv[2] ?? 3);
 const c = compare(await loadResolution('example-2022', { cwd: ROOT }), await loadResolution('56/2', { cwd: ROOT }));
@@ -45,3 +49,24 @@ console.log(`  one document cold (launch included): ${(one / 1000).toFixed(2)} s
 console.log(`  ten documents, one browser, 3 pages: ${(batch / 1000).toFixed(2)} s   = ${(batch / one).toFixed(2)}× one (target ≤ 2×)`);
 console.log(`  ten documents, one at a time:        ${(median(seq) / 1000).toFixed(2)} s   = ${(median(seq) / one).toFixed(2)}× one`);
 console.log(`  per extra document in the batch:     ${(median(perExtra) / 1000).toFixed(2)} s`);
+
+// The same through the CLI, as a user runs it: a fresh process each time (Node start, reading
+// and comparing both versions, browser launch, printing, atomic write).
+const tmp = mkdtempSync(join(tmpdir(), 'resdiff-bench-'));
+const pairs = join(tmp, 'ten.txt');
+writeFileSync(pairs, Array.from({ length: 10 }, (_, i) => `example-2022 56/2 ${join(tmp, `o${i}.pdf`)}`).join('\n'));
+const cli = (args: string[]) => {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return performance.now() - t;
+};
+const cliOne: number[] = [];
+const cliTen: number[] = [];
+for (let i = 0; i < runs; i++) {
+  cliOne.push(cli(['compare', 'example-2022', '56/2', '--format', 'pdf', '--output', join(tmp, 'one.pdf')]));
+  cliTen.push(cli(['compare', '--pairs', pairs, '--format', 'pdf']));
+}
+console.log(`CLI (resdiff compare --format pdf), median of ${runs} runs:`);
+console.log(`  one comparison, cold process:        ${(median(cliOne) / 1000).toFixed(2)} s   (target ≤ 3 s)`);
+console.log(`  ten comparisons, --pairs:            ${(median(cliTen) / 1000).toFixed(2)} s   = ${(median(cliTen) / median(cliOne)).toFixed(2)}× one (target ≤ 2×)`);

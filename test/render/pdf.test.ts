@@ -68,6 +68,11 @@ describe('renderComparePdf', () => {
     const t = pageText(side).replace(/\s+/g, ' ');
     expect(t).toContain('Kampala Summit of');
     expect(t).toContain('(not in the earlier text)');
+    const d2h = save('diff2html.pdf', await r.render(constructedComparison(), { style: 'diff2html', layout: 'side-by-side' }));
+    const d = pageText(d2h).replace(/\s+/g, ' ');
+    expect(d).toContain('Kampala Summit of January 2024');
+    expect(d).toContain('Baku Summit of October 2019');
+    expect(pageText(d2h, 1)).toMatch(/Page 1 of \d+/);
   }, 60_000);
 
   it('prints a batch with one browser', async () => {
