@@ -94,8 +94,21 @@ function toPair(g: Group, A: Clause[], B: Clause[], timeoutMs: number): Pair {
   const nn = news.filter((c) => c.number !== undefined).map((c) => c.number!);
   if (on.length) pair.oldNumbers = on;
   if (nn.length) pair.newNumbers = nn;
+  if (olds.length > 1) pair.oldBreaks = breaks(olds);
+  if (news.length > 1) pair.newBreaks = breaks(news);
   if (timedOut) pair.diffTimedOut = true;
   return pair;
+}
+
+/** Offsets where each clause starts in the clauses' texts joined by single spaces. */
+function breaks(cs: Clause[]): number[] {
+  const out: number[] = [];
+  let at = 0;
+  for (const c of cs) {
+    out.push(at);
+    at += c.text.length + 1;
+  }
+  return out;
 }
 
 function round(x: number): number {

@@ -44,6 +44,12 @@ export interface Pair {
   /** Extension: printed OP numbers on each side. */
   oldNumbers?: number[];
   newNumbers?: number[];
+  /**
+   * Extension, on split and merged pairs: where each clause starts in the joined old / new text
+   * (character offsets; the first is always 0). The joined text puts one space between clauses.
+   */
+  oldBreaks?: number[];
+  newBreaks?: number[];
   /** Extension: the diff gave up (timeout) and shows the whole clause replaced. */
   diffTimedOut?: boolean;
 }

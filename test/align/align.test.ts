@@ -70,6 +70,13 @@ describe('alignment', async () => {
     expect(ids(c, (p) => p.status === 'removed')).toEqual(['OP26>∅']);
     expect(ids(c, (p) => p.status === 'split')).toEqual(['OP22>OP21+OP22']);
     expect(ids(c, (p) => p.status === 'merged')).toEqual(['PP11+PP12>PP11']);
+    const split = c.pairs.find((p) => p.status === 'split')!;
+    const newText = split.diff.filter((d) => d.op !== 'delete').map((d) => d.text).join('');
+    expect(split.newBreaks).toHaveLength(2);
+    expect(newText.slice(split.newBreaks![1]).startsWith('Also requests the Office')).toBe(true);
+    const merged = c.pairs.find((p) => p.status === 'merged')!;
+    const oldText = merged.diff.filter((d) => d.op !== 'insert').map((d) => d.text).join('');
+    expect(oldText.slice(merged.oldBreaks![1]).startsWith('Recalling the importance of cooperation')).toBe(true);
     expect(ids(c, (p) => p.moved)).toEqual(['PP20>PP33', 'OP21>OP23']);
     expect(ids(c, (p) => p.technical)).toEqual(['OP30>OP31', 'OP32>OP33', 'OP35>OP37']);
     expect(ids(c, (p) => p.openingChanged)).toEqual(['PP9>PP9', 'OP7>OP7']);
