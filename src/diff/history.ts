@@ -23,10 +23,10 @@
  */
 import { InputError } from '../errors.js';
 import { clauseCounts, type Clause, type ClauseKind, type Resolution } from '../model/types.js';
-import type { DiffPart, PairStatus } from '../diff/types.js';
-import { diffWords, DIFF_TIMEOUT_MS } from '../diff/word-diff.js';
-import { align, type Group } from './align.js';
-import { idfOf, profile } from './similarity.js';
+import type { DiffPart, PairStatus } from './types.js';
+import { diffWords, DIFF_TIMEOUT_MS } from './word-diff.js';
+import { align, type Group } from '../align/align.js';
+import { idfOf, profile } from '../align/similarity.js';
 
 /** How many earlier versions a new clause is looked for in, besides the previous one. */
 export const DEFAULT_LOOK_BACK = 10;

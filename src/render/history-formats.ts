@@ -2,7 +2,7 @@
  * The output formats of `history` and `votes`, as records of renderers (DESIGN §4: no string
  * switch). Each loads its module only when chosen.
  */
-import type { History } from '../align/series.js';
+import type { History } from '../diff/history.js';
 import type { VoteTable } from '../align/votes.js';
 
 /** What the series renderers may be told. */

@@ -8,7 +8,7 @@
  *
  * Every piece of document text goes through `escapeHtml`. Needs a history built with `detail`.
  */
-import { threadCells, type Cell, type History, type HistoryPair, type Thread } from '../align/series.js';
+import { threadCells, type Cell, type History, type HistoryPair, type Thread } from '../diff/history.js';
 import type { DiffPart } from '../diff/types.js';
 import { escapeHtml } from './html.js';
 import { CONSTRUCTED_LABEL } from './labels.js';

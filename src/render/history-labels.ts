@@ -1,7 +1,7 @@
 /**
  * Words and marks the history renderers share (text, HTML), so both tables say the same.
  */
-import type { Cell, CellMark, HistoryVersion, Thread } from '../align/series.js';
+import type { Cell, CellMark, HistoryVersion, Thread } from '../diff/history.js';
 import { CONSTRUCTED_LABEL } from './labels.js';
 
 /** The mark of each kind of cell, and what it means (the legend). */

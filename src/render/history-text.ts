@@ -3,7 +3,7 @@
  * Rows are threads (clause lineages) in the newest text's order, columns are versions, each cell
  * the clause id in that version with a mark; then "since" and "last changed".
  */
-import { threadCells, type Cell, type History } from '../align/series.js';
+import { threadCells, type Cell, type History } from '../diff/history.js';
 import { makeStyle, type Style } from './ansi.js';
 import { CONSTRUCTED_LABEL } from './labels.js';
 import { cellText, fullLabel, historySummary, lastChangedLabel, LEGEND_ORDER, MARKS, MOVED, shortName, sinceLabel, yearLabel } from './history-labels.js';

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildHistory, linksBetween } from '../../src/align/series.js';
+import { buildHistory, linksBetween } from '../../src/diff/history.js';
 import { idfOf, profile } from '../../src/align/similarity.js';
 import { compare } from '../../src/diff/compare.js';
 import type { Resolution } from '../../src/model/types.js';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildHistory, linksBetween, threadCells, type History, type Thread } from '../../src/align/series.js';
+import { buildHistory, linksBetween, threadCells, type History, type Thread } from '../../src/diff/history.js';
 import { idfOf, profile } from '../../src/align/similarity.js';
 import { loadResolution } from '../../src/corpus/load.js';
 import { compare } from '../../src/diff/compare.js';

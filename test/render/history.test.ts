@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildHistory, threadCells, type History } from '../../src/align/series.js';
+import { buildHistory, threadCells, type History } from '../../src/diff/history.js';
 import { loadResolution } from '../../src/corpus/load.js';
 import type { Resolution } from '../../src/model/types.js';
 import { renderHistoryHtml } from '../../src/render/history-html.js';

@@ -29,7 +29,7 @@ export function define(program: Command, io: Io): void {
     .option('-o, --output <file>', 'write to a file instead of standard output (written atomically)')
     .option('--no-color', 'no terminal colours')
     .action(async (refs: string[], opts: SeriesCliOptions) => {
-      const { buildHistory } = await import('../../align/series.js');
+      const { buildHistory } = await import('../../diff/history.js');
       const { historyFormats } = await import('../../render/history-formats.js');
       const { InputError } = await import('../../errors.js');
       const { useColor } = await import('../io.js');
