@@ -28,6 +28,14 @@ export const CROSS_KIND_THRESHOLD = 0.45;
 export const ORDER_BONUS = 0.03;
 /** Share of a leftover clause's trigrams that must come from one clause for a split or merge. */
 export const CONTAINMENT_THRESHOLD = 0.5;
+/**
+ * Share of a piece's trigrams that must come from the other clause and from none of the piece's
+ * partners. A dropped clause that shares stock phrases with its neighbour ("the implementation
+ * and enhancement of international cooperation": 56/2's OP32 against OP33) scores 0, because the
+ * neighbour's own predecessor has those phrases too; the pieces of the bundled example's split and
+ * merge score 0.78 and 0.93.
+ */
+export const MIN_PIECE_GAIN = 0.3;
 
 /** One aligned group: indices into each version's `clauses`. */
 export interface Group {
@@ -238,6 +246,12 @@ function attachLeftovers(
         const members = g[side];
         if (members.length && !members.some((m) => Math.abs(m - k) === 1)) continue;
         if (g[otherSide].length !== 1) continue;
+        // A real piece explains wording of the other clause that its partners do not: a dropped
+        // clause that merely shares stock phrases with its neighbour ("the implementation and
+        // enhancement of international cooperation") is removed, not merged.
+        const fromProfiles = side === 'new' ? pb : pa;
+        const otherProfiles = side === 'new' ? pa : pb;
+        if (members.length && gain(fromProfiles[k], otherProfiles[other], members.map((m) => fromProfiles[m])) < MIN_PIECE_GAIN) continue;
       } else {
         g = { old: [], new: [], similarity: 0, moved: false, crossKind: false };
         g[otherSide].push(other);
@@ -253,6 +267,17 @@ function attachLeftovers(
       attached = true;
     }
   }
+}
+
+/** Share of `piece`'s trigrams found in `whole` but in none of `others`: what only the piece explains. */
+function gain(piece: Profile, whole: Profile, others: Profile[]): number {
+  if (!piece.trigrams.length) return 0;
+  const covered = new Set<number>();
+  for (const o of others) for (const t of o.trigrams) covered.add(t);
+  const inWhole = new Set(whole.trigrams);
+  let n = 0;
+  for (const t of piece.trigrams) if (inWhole.has(t) && !covered.has(t)) n++;
+  return n / piece.trigrams.length;
 }
 
 /** Groups outside the longest order-keeping run moved; clauses that changed kind moved too. */

@@ -99,6 +99,13 @@ describe('alignment', async () => {
     expect(c.pairs.filter((x) => x !== p && x.status !== 'unchanged')).toEqual([]);
   });
 
+  it('a dropped clause that shares stock phrases with its neighbour is removed, not merged into it', async () => {
+    const e = copy(base);
+    e.ops.splice(31, 1); // OP32 "Takes note of the report … implementation and enhancement of international cooperation …"
+    const c = compare(v0, await parseVariant(e, 'drop-op32'));
+    expect(ids(c, (p) => p.status !== 'unchanged')).toEqual(['OP32>∅']);
+  });
+
   it('does not pair unrelated clauses across kinds', async () => {
     const e = copy(base);
     e.pps.splice(26, 1); // "Reiterating the role played by the universal periodic review …"
