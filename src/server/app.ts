@@ -22,6 +22,7 @@ import {
   NotFoundError,
   RENDERERS,
   checkRef,
+  checkSeriesId,
   closeRenderers,
   compareResolutions,
   notePdfUsed,
@@ -232,6 +233,15 @@ export function createApp(options: AppOptions): ResdiffApp {
       versions: s.versions.map((e) => ({ ref: e.id, symbol: e.symbol, adopted: e.adopted, constructed: e.constructed })),
     });
   });
+
+  // A series' paragraph history (threads of clause lineages, with each version's clause texts and
+  // the redline from the version before) and its votes, over the corpus versions, oldest first.
+  for (const what of ['history', 'votes'] as const) {
+    app.get(`/api/series/:id/${what}`, async (c) => {
+      const body = await store.seriesJson(checkSeriesId(c.req.param('id')), what);
+      return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    });
+  }
 
   // Compare two corpus versions.
   app.get('/api/compare', async (c) => {

@@ -12,6 +12,8 @@ import { parseResolution } from '../model/parse.js';
 import type { Resolution } from '../model/types.js';
 import { findInCorpus, listCorpus, listSeries, type CorpusEntry, type Series } from '../corpus/index.js';
 import type { Comparison } from '../diff/types.js';
+import type { CellMark, History } from '../diff/history.js';
+import type { VoteTable } from '../align/votes.js';
 
 /** The export formats of GET/POST /api/compare. */
 export const FORMATS = ['json', 'html', 'pdf', 'docx', 'unified'] as const;
@@ -95,6 +97,64 @@ export async function compareResolutions(oldRes: Resolution, newRes: Resolution)
   return compare(oldRes, newRes);
 }
 
+/** A history cell as the page draws it: the library's mark and words, so page and CLI say the same. */
+export interface PageCell {
+  mark: CellMark;
+  moved: boolean;
+  /** "OP3 ~↕", as the text table prints it. */
+  text: string;
+  /** Index into the thread's `changes` of the change that led to this cell, -1 when none. */
+  change: number;
+}
+
+/**
+ * The page's history: `buildHistory` with `detail`, extended (never renamed) with each thread's
+ * cells, "since" and "last changed" labels, and the legend.
+ */
+export type PageHistory = Omit<History, 'threads'> & {
+  threads: Array<History['threads'][number] & { cells: PageCell[]; since: string; lastChangedLabel: string }>;
+  legend: Array<{ mark: string; glyph: string; meaning: string }>;
+  summary: string;
+};
+
+/** The history of a series' versions, oldest first, with texts and diffs (imported on first use). */
+export async function seriesHistory(versions: Resolution[]): Promise<PageHistory> {
+  const { buildHistory, threadCells } = await import('../diff/history.js');
+  const L = await import('../render/history-labels.js');
+  const h = buildHistory(versions, { detail: true });
+  return {
+    ...h,
+    threads: h.threads.map((t) => ({
+      ...t,
+      cells: threadCells(t).map((c) => ({ mark: c.mark, moved: c.moved, text: L.cellText(c), change: c.change ? t.changes.indexOf(c.change) : -1 })),
+      since: L.sinceLabel(t, h.versions),
+      lastChangedLabel: L.lastChangedLabel(t, h.versions),
+    })),
+    legend: [...L.LEGEND_ORDER.map((m) => ({ mark: m, ...L.MARKS[m] })), { mark: 'moved', ...L.MOVED }],
+    summary: L.historySummary(h.threads, h.versions.length),
+  };
+}
+
+/** The vote table of a series' versions, oldest first (imported on first use). */
+export async function seriesVotes(versions: Resolution[]): Promise<VoteTable> {
+  const { buildVoteTable } = await import('../align/votes.js');
+  return buildVoteTable(versions);
+}
+
+/**
+ * A series id as a client may send it: the manifest's id ("intl-cooperation-human-rights").
+ * Ids are only ever looked up among the manifests, never joined onto a folder; anything else
+ * is refused with a 400 all the same.
+ */
+const SAFE_SERIES_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$/;
+
+/** Check a series id's shape. @throws InputError (400) for anything path-like. */
+export function checkSeriesId(id: string | undefined): string {
+  if (id === undefined || id === '') throw new InputError('missing the series id');
+  if (!SAFE_SERIES_ID.test(id) || id.includes('..')) throw new InputError('not a series id (expected the id of a series manifest, such as intl-cooperation-human-rights)');
+  return id;
+}
+
 /** Release what renderers hold (the PDF renderer's browser), if one was ever started. */
 export async function closeRenderers(): Promise<void> {
   if (!pdfUsed) return;
@@ -142,6 +202,8 @@ export class CorpusStore {
   private readonly parsed = new Map<string, { mtimeMs: number; res: Promise<Resolution> }>();
   /** Recent comparisons of corpus pairs, least recently used first. */
   private readonly compared = new Map<string, Promise<Comparison>>();
+  /** Series analyses (history, votes) as compact JSON, least recently used first. */
+  private readonly analysed = new Map<string, Promise<string>>();
 
   /**
    * @param dir the corpus folder
@@ -174,6 +236,42 @@ export class CorpusStore {
       this.compared.set(key, result);
       result.catch(() => this.compared.delete(key));
       while (this.compared.size > this.cacheSize) this.compared.delete(this.compared.keys().next().value as string);
+    }
+    return result;
+  }
+
+  /**
+   * A series' history (`buildHistory` with `detail`, for the page's cell texts and redlines) or
+   * vote table, as compact JSON. Kept per series, keyed by the versions' paths and modification
+   * times like the comparisons, so a changed or imported version makes a new one.
+   *
+   * @param id the series id (shape already checked)
+   * @param what which analysis
+   * @throws NotFoundError for an unknown series, InputError when the corpus holds too few versions
+   */
+  async seriesJson(id: string, what: 'history' | 'votes'): Promise<string> {
+    const s = this.series().find((x) => x.id === id);
+    if (!s) throw new NotFoundError(`no series "${id}"`);
+    const min = what === 'history' ? 2 : 1;
+    if (s.versions.length < min) {
+      throw new InputError(`the ${what} of a series needs at least ${min === 2 ? 'two versions' : 'one version'}; the corpus holds ${s.versions.length} of series "${s.id}"`);
+    }
+    const stamps = await Promise.all(s.versions.map(async (e) => `${e.path}\0${(await stat(e.path)).mtimeMs}`));
+    const key = `${what}\0${stamps.join('\0')}`;
+    const hit = this.analysed.get(key);
+    if (hit) {
+      this.analysed.delete(key);
+      this.analysed.set(key, hit);
+      return hit;
+    }
+    const result = (async () => {
+      const versions = await Promise.all(s.versions.map((e) => this.load(e)));
+      return JSON.stringify(what === 'history' ? await seriesHistory(versions) : await seriesVotes(versions));
+    })();
+    if (this.cacheSize > 0) {
+      this.analysed.set(key, result);
+      result.catch(() => this.analysed.delete(key));
+      while (this.analysed.size > this.cacheSize) this.analysed.delete(this.analysed.keys().next().value as string);
     }
     return result;
   }
