@@ -6,11 +6,13 @@
  * Accepting every change gives the later text; rejecting every change gives the earlier
  * clauses. Paragraph numbers are those of the later text (renumbering is not tracked: it is
  * the noise this tool exists to remove); a dropped paragraph keeps its old number inside the
- * deletion. `docx` is imported on first use only.
+ * deletion. A clause split in two is two paragraphs (the mark between them a tracked insertion,
+ * the second number inserted); clauses merged into one stay apart, the marks between them
+ * tracked deletions (a later clause's old number deleted). `docx` is imported on first use only.
  */
 import type { Paragraph as DocxParagraph, ParagraphChild } from 'docx';
 import type { Comparison, Pair, VersionInfo } from '../diff/types.js';
-import { anyConstructed, longDate, printedNumber, segments, versionName } from './redline.js';
+import { anyConstructed, longDate, pieces, versionName, type RedlineSegment } from './redline.js';
 
 /** Options of the Word redline. */
 export interface DocxOptions {
@@ -47,7 +49,7 @@ export async function renderCompareDocx(c: Comparison, opts: DocxOptions = {}): 
       inPreamble = true;
       children.push(new docx.Paragraph({ indent: { firstLine: INDENT }, spacing: { after: 120 }, children: [new docx.TextRun(`The ${c.new.body},`)] }));
     }
-    children.push(pairParagraph(docx, p, change));
+    children.push(...pairParagraphs(docx, p, change));
   }
 
   const names = `${versionName(c.old)} → ${versionName(c.new)}`;
@@ -129,31 +131,54 @@ function titleBlock(docx: Docx, c: Comparison): DocxParagraph[] {
   ];
 }
 
-/** One pair as a paragraph: number, then its runs as equal text, w:ins and w:del. */
-function pairParagraph(docx: Docx, p: Pair, change: () => { id: number; author: string; date: string }): DocxParagraph {
-  const runs: ParagraphChild[] = [];
-  const number = printedNumber(p);
+type Change = () => { id: number; author: string; date: string };
+
+/**
+ * One pair as paragraphs, one per clause of the later text: number, then its runs as equal
+ * text, w:ins and w:del. A split pair's clauses are separate paragraphs whose paragraph marks
+ * (all but the last) are tracked insertions, so rejecting the changes joins them back into the
+ * earlier clause; a merged pair comes as the earlier clauses, their marks tracked deletions, so
+ * accepting joins them into the later one. The space that joined two clauses in the diff becomes
+ * a tracked deletion (split) or insertion (merge) when it was common text, so both readings
+ * keep their spaces.
+ */
+function pairParagraphs(docx: Docx, p: Pair, change: Change): DocxParagraph[] {
+  const ps = pieces(p);
   // Whole clauses added or dropped: the paragraph mark itself is inserted or deleted, so
   // accepting or rejecting leaves no empty paragraph behind.
-  const mark = p.status === 'added' ? { insertion: change() } : p.status === 'removed' ? { deletion: change() } : {};
-  if (number) {
-    const text = number;
-    // `text` is ignored when a run has children: the number goes in as a child string.
-    if (p.status === 'added') runs.push(new docx.InsertedTextRun({ ...change(), children: [text, new docx.Tab()] }));
-    else if (p.status === 'removed') runs.push(new docx.DeletedTextRun({ ...change(), children: [text, new docx.Tab()] }));
-    else runs.push(new docx.TextRun({ children: [text, new docx.Tab()] }));
-  }
-  for (const s of segments(p)) {
-    const props = s.italic ? { text: s.text, italics: true } : { text: s.text };
-    if (s.op === 'equal') runs.push(new docx.TextRun(props));
-    else if (s.op === 'insert') runs.push(new docx.InsertedTextRun({ ...props, ...change() }));
-    else runs.push(new docx.DeletedTextRun({ ...props, ...change() }));
-  }
-  return new docx.Paragraph({
-    alignment: docx.AlignmentType.JUSTIFIED,
-    indent: { firstLine: INDENT },
-    tabStops: number ? [{ type: docx.TabStopType.LEFT, position: INDENT + 567 }] : undefined,
-    run: mark,
-    children: runs,
+  const whole = p.status === 'added' ? 'insert' : p.status === 'removed' ? 'delete' : undefined;
+  // The marks between the pieces of a split are new; those between the pieces of a merge are gone.
+  const between = ps.length > 1 ? (ps[0]!.side === 'new' ? 'insert' : 'delete') : undefined;
+  return ps.map((piece, i) => {
+    const markOp = whole ?? (i < ps.length - 1 ? between : undefined);
+    const mark = markOp === 'insert' ? { insertion: change() } : markOp === 'delete' ? { deletion: change() } : {};
+    const runs: ParagraphChild[] = [];
+    if (piece.number) {
+      // `text` is ignored when a run has children: the number goes in as a child string.
+      const numberOp = whole ?? piece.numberOp;
+      const children = [piece.number, new docx.Tab()];
+      if (numberOp === 'insert') runs.push(new docx.InsertedTextRun({ ...change(), children }));
+      else if (numberOp === 'delete') runs.push(new docx.DeletedTextRun({ ...change(), children }));
+      else runs.push(new docx.TextRun({ children }));
+    }
+    for (const s of piece.segments) runs.push(segmentRun(docx, s, change));
+    if (piece.joint && piece.joint.op === 'equal') {
+      // A space both texts had: it stays in the reading where the clauses are one paragraph.
+      runs.push(segmentRun(docx, { ...piece.joint, op: between === 'insert' ? 'delete' : 'insert' }, change));
+    }
+    return new docx.Paragraph({
+      alignment: docx.AlignmentType.JUSTIFIED,
+      indent: { firstLine: INDENT },
+      tabStops: piece.number ? [{ type: docx.TabStopType.LEFT, position: INDENT + 567 }] : undefined,
+      run: mark,
+      children: runs,
+    });
   });
+}
+
+function segmentRun(docx: Docx, s: RedlineSegment, change: Change): ParagraphChild {
+  const props = s.italic ? { text: s.text, italics: true } : { text: s.text };
+  if (s.op === 'equal') return new docx.TextRun(props);
+  if (s.op === 'insert') return new docx.InsertedTextRun({ ...props, ...change() });
+  return new docx.DeletedTextRun({ ...props, ...change() });
 }

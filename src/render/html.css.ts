@@ -106,6 +106,7 @@ del.tech { color: ${C.tech}; background: transparent; text-decoration-color: ${C
 .clause { margin: 0; text-align: justify; hyphens: auto; }
 .clause .num { display: inline-block; min-width: 2.2em; }
 .pair.kind-PP .clause { text-indent: 2.2em; }
+.clause + .clause { margin-top: .45em; }
 .clause.whole ins, .clause.whole del { background: transparent; }
 .pair.added .clause { background: ${C.insBg}; padding: .2rem .35rem; }
 .pair.removed .clause { background: ${C.delBg}; padding: .2rem .35rem; }

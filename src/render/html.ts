@@ -14,8 +14,7 @@ import {
   longDate,
   movedNote,
   pairHeading,
-  printedNumber,
-  segments,
+  pieces,
   statusLabel,
   summarize,
   versionName,
@@ -222,12 +221,26 @@ function renderPair(p: Pair, layout: 'inline' | 'side-by-side'): string {
   return `<article ${attrs}>${head}${text}</article>`;
 }
 
-/** A clause paragraph: printed number, then the marked segments of one side or both. */
+/**
+ * The clause paragraphs of one side of a pair, or of both (inline): one paragraph per clause, so
+ * a split pair's new side (a merged pair's old side) shows each clause with its own number and,
+ * after the first, its own anchor ("new-OP22"). The space that joined two clauses in the diff is
+ * the paragraph boundary, not shown as a change.
+ */
 function clauseP(p: Pair, side?: 'old' | 'new'): string {
   const whole = p.status === 'added' || p.status === 'removed';
-  const num = printedNumber(p, side);
-  const numHtml = num ? `<span class="num">${escapeHtml(num)}</span>` : '';
-  return `<p class="clause${whole ? ' whole' : ''}">${numHtml}${segmentsHtml(segments(p, side), whole)}</p>`;
+  return pieces(p, side)
+    .map((piece, i, all) => {
+      let numHtml = '';
+      if (piece.number) {
+        const n = escapeHtml(piece.number);
+        numHtml = `<span class="num">${piece.numberOp === 'delete' ? `<del>${n}</del>` : n}</span>`;
+      }
+      const cut = all.length > 1;
+      const attrs = cut ? `${i > 0 ? ` id="${escapeHtml(anchorFor(piece.id, piece.side))}"` : ''} data-clause="${escapeHtml(piece.id)}"` : '';
+      return `<p class="clause${whole ? ' whole' : ''}${cut ? ' piece' : ''}"${attrs}>${numHtml}${segmentsHtml(piece.segments, whole)}</p>`;
+    })
+    .join('');
 }
 
 /**

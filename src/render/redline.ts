@@ -35,16 +35,33 @@ export function newText(p: Pair): string {
  * @param only keep only the segments of one side ('old': equal+delete, 'new': equal+insert)
  */
 export function segments(p: Pair, only?: 'old' | 'new'): RedlineSegment[] {
+  return placedSegments(p, only).map(({ seg }) => seg);
+}
+
+/** A segment with where it starts in the old and the new joined text. */
+interface Placed {
+  seg: RedlineSegment;
+  oldPos: number;
+  newPos: number;
+}
+
+/** `segments`, each with its start offsets in the old and new texts. */
+function placedSegments(p: Pair, only?: 'old' | 'new'): Placed[] {
   const oldOpen = openingLength(oldText(p), p.oldOpening);
   const newOpen = openingLength(newText(p), p.newOpening);
-  const out: RedlineSegment[] = [];
+  const out: Placed[] = [];
   let oldPos = 0;
   let newPos = 0;
   for (const part of p.diff) {
     if (part.text === '') continue;
     const onOld = part.op !== 'insert';
     const onNew = part.op !== 'delete';
-    if ((only === 'old' && !onOld) || (only === 'new' && !onNew)) continue;
+    if ((only === 'old' && !onOld) || (only === 'new' && !onNew)) {
+      // Still advance the side the part belongs to, so offsets stay true.
+      if (onOld) oldPos += part.text.length;
+      if (onNew) newPos += part.text.length;
+      continue;
+    }
     // The position that decides italics: the new side's for equal and insert, the old side's for
     // delete (and for equal parts when showing only the old side).
     const useOld = part.op === 'delete' || (part.op === 'equal' && only === 'old');
@@ -52,10 +69,98 @@ export function segments(p: Pair, only?: 'old' | 'new'): RedlineSegment[] {
     const limit = useOld ? oldOpen : newOpen;
     const technical = part.op !== 'equal' && (part.technical ?? p.technical);
     const cut = Math.max(0, Math.min(part.text.length, limit - pos));
-    if (cut > 0) out.push({ op: part.op, text: part.text.slice(0, cut), italic: true, technical });
-    if (cut < part.text.length) out.push({ op: part.op, text: part.text.slice(cut), italic: false, technical });
+    if (cut > 0) out.push({ seg: { op: part.op, text: part.text.slice(0, cut), italic: true, technical }, oldPos, newPos });
+    if (cut < part.text.length) {
+      out.push({
+        seg: { op: part.op, text: part.text.slice(cut), italic: false, technical },
+        oldPos: onOld ? oldPos + cut : oldPos,
+        newPos: onNew ? newPos + cut : newPos,
+      });
+    }
     if (onOld) oldPos += part.text.length;
     if (onNew) newPos += part.text.length;
+  }
+  return out;
+}
+
+/**
+ * One clause's share of a pair's redline: a split pair's new side (or a merged pair's old side)
+ * comes as one piece per clause, cut at the pair's `newBreaks` (`oldBreaks`).
+ */
+export interface RedlinePiece {
+  /** The clause id on the side that was cut ("OP22"); the pair's first id when nothing was cut. */
+  id: string;
+  /** Which side `id` and `number` belong to. */
+  side: 'old' | 'new';
+  /** The printed number to show before the piece ("22."), "" for PPs. */
+  number: string;
+  /**
+   * How the number fares as a change: 'equal' on a side of its own and for the first piece,
+   * 'insert' for the later pieces of a split shown inline (the clause is new as a paragraph),
+   * 'delete' for the later pieces of a merge shown inline (the old paragraph is gone).
+   */
+  numberOp: RedlineSegment['op'];
+  segments: RedlineSegment[];
+  /**
+   * The space that joined this clause to the next in the joined text, and how it fared (an
+   * equal space, or one inside an insertion or deletion). It is the paragraph boundary, so it
+   * is not in `segments`; absent on the last piece.
+   */
+  joint?: RedlineSegment;
+}
+
+/**
+ * A pair's redline as paragraphs, one per clause. A split pair is cut at `newBreaks` (walking
+ * the new offset: equal and insert parts advance it), a merged pair at `oldBreaks` (equal and
+ * delete parts); parts of the other side go with the clause at their offset. Other pairs, and
+ * the side of a split or merge that is one clause, come as one piece with `printedNumber`.
+ *
+ * @param p the pair
+ * @param only one side ('old' / 'new', as in `segments`), or both (inline)
+ */
+export function pieces(p: Pair, only?: 'old' | 'new'): RedlinePiece[] {
+  const cut: 'old' | 'new' = only ?? (p.status === 'merged' ? 'old' : 'new');
+  const breaks = (cut === 'old' ? p.oldBreaks : p.newBreaks) ?? [];
+  const ids = cut === 'old' ? p.old : p.new;
+  const placed = placedSegments(p, only);
+  const sideOf = only ?? (p.status === 'removed' ? 'old' : 'new');
+  if (breaks.length < 2 || ids.length !== breaks.length) {
+    return [{ id: (sideOf === 'old' ? p.old : p.new)[0] ?? p.old[0] ?? '', side: sideOf, number: printedNumber(p, only), numberOp: 'equal', segments: placed.map(({ seg }) => seg) }];
+  }
+  const nums = cut === 'old' ? p.oldNumbers : p.newNumbers;
+  const numbered = p.kind === 'OP' && !!nums && nums.length === ids.length;
+  const out: RedlinePiece[] = ids.map((id, i) => {
+    let number = numbered ? `${nums![i]}.` : '';
+    let numberOp: RedlineSegment['op'] = 'equal';
+    if (only === undefined && i > 0) numberOp = cut === 'new' ? 'insert' : 'delete';
+    // Inline, a merge's first paragraph carries the new number, as every inline paragraph does.
+    if (only === undefined && cut === 'old' && i === 0) number = printedNumber(p, 'new');
+    return { id, side: cut, number, numberOp, segments: [] };
+  });
+  // Which piece holds offset `pos` of the cut side: the last clause starting at or before it.
+  const pieceAt = (pos: number) => {
+    let i = 0;
+    while (i + 1 < breaks.length && breaks[i + 1]! <= pos) i++;
+    return i;
+  };
+  for (const { seg, oldPos, newPos } of placed) {
+    const onCut = cut === 'new' ? seg.op !== 'delete' : seg.op !== 'insert';
+    const pos = cut === 'new' ? newPos : oldPos;
+    if (!onCut) {
+      out[pieceAt(pos)]!.segments.push(seg);
+      continue;
+    }
+    let start = 0;
+    for (let b = 1; b < breaks.length; b++) {
+      const k = breaks[b]! - 1 - pos; // the joining space, inside this segment?
+      if (k < start || k >= seg.text.length) continue;
+      const ch = seg.text[k]!;
+      if (!/\s/.test(ch)) continue; // not a space: leave the text whole rather than lose a character
+      if (k > start) out[b - 1]!.segments.push({ ...seg, text: seg.text.slice(start, k) });
+      out[b - 1]!.joint = { ...seg, text: ch };
+      start = k + 1;
+    }
+    if (start < seg.text.length) out[pieceAt(pos + start)]!.segments.push(start === 0 ? seg : { ...seg, text: seg.text.slice(start) });
   }
   return out;
 }
@@ -68,8 +173,9 @@ function openingLength(text: string, opening: string | undefined): number {
 
 /**
  * The printed paragraph number(s) to show before one side of a pair: "13.", "21.–22." for a
- * clause split in two (or merged from two), "" for PPs. The diff of a split or merged pair is
- * one text, so all its numbers go in front of it.
+ * clause split in two (or merged from two), "" for PPs: all of a side's numbers in front of its
+ * one text. Renderers that show a split or merge clause by clause use `pieces`, which numbers
+ * each clause by itself.
  *
  * @param side 'new' (default; the old side for dropped clauses) or 'old'
  */

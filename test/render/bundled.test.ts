@@ -17,7 +17,6 @@ import type { Resolution } from '../../src/model/types.js';
 import { renderCompareHtml } from '../../src/render/html.js';
 import { renderCompareDocx } from '../../src/render/docx.js';
 import { PdfRenderer } from '../../src/render/pdf.js';
-import { newText, printedNumber } from '../../src/render/redline.js';
 import { runCli } from '../support/cli.js';
 import { OUT, ROOT } from '../support/paths.js';
 import { attr, byClass, byTag, findAll, hasClass, parsePage, text } from './dom.js';
@@ -53,9 +52,11 @@ describe('HTML on the bundled comparison', () => {
       expect(arts).toHaveLength(c.pairs.length);
       arts.forEach((a, i) => expect(attr(a, 'data-new')).toBe(c.pairs[i]!.new.join(' ')));
       if (layout === 'side-by-side') {
+        // one paragraph per new clause: a split clause's new side is two paragraphs
         const newSides = findAll(doc, (e) => hasClass(e, 'side') && hasClass(e, 'new') && !hasClass(e, 'empty'));
-        const got = newSides.map((s) => squash(text(s)).replace(/^[\d.–, ]+(?=\D)/, ''));
-        expect(got).toEqual(c.pairs.filter((p) => p.new.length > 0).map((p) => squash(newText(p))));
+        const got = newSides.flatMap((s) => byClass(s, 'clause').map((cl) => squash(text(cl)).replace(/^[\d.–, ]+(?=\D)/, '')));
+        const byId = new Map(newRes.clauses.map((cl) => [cl.id, cl.text]));
+        expect(got).toEqual(c.pairs.flatMap((p) => p.new.map((id) => squash(byId.get(id)!))));
       }
     }
   });
@@ -93,11 +94,16 @@ describe('DOCX on the bundled comparison', () => {
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     const body = value.split('The Human Rights Council,')[1]!;
     const paras = body.split(/\n+/).map((s) => s.trim()).filter(Boolean);
-    const expected = c.pairs.filter((p) => p.status !== 'removed').map((p) => {
-      const n = printedNumber(p);
-      return n ? `${n}\t${newText(p)}` : newText(p);
-    });
+    // one paragraph per clause of 56/2: a split clause is two numbered paragraphs, merged ones one
+    const byId = new Map(newRes.clauses.map((cl) => [cl.id, cl]));
+    const expected = c.pairs.flatMap((p) =>
+      p.new.map((id) => {
+        const cl = byId.get(id)!;
+        return cl.kind === 'OP' && cl.number !== undefined ? `${cl.number}.\t${cl.text}` : cl.text;
+      }),
+    );
     expect(paras).toEqual(expected.map((s) => s.trim()));
+    expect(c.pairs.some((p) => p.status === 'split') && c.pairs.some((p) => p.status === 'merged')).toBe(true);
     // and the new-side texts are the clauses of 56/2 (split clauses joined)
     const texts = paras.map((t) => t.replace(/^[\d.–, ]+\t/, '')).join(' ');
     expect(squash(texts)).toBe(squash(newRes.clauses.map((cl) => cl.text).join(' ')));

@@ -8,6 +8,10 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { renderCompareDocx } from '../../src/render/docx.js';
 import { newText } from '../../src/render/redline.js';
+import { compare } from '../../src/diff/compare.js';
+import { loadResolution } from '../../src/corpus/load.js';
+import type { Clause } from '../../src/model/types.js';
+import { ROOT } from '../support/paths.js';
 import { constructedComparison, INJECTED } from './fixtures.js';
 
 async function documentXml(bytes: Uint8Array): Promise<string> {
@@ -19,6 +23,35 @@ async function documentXml(bytes: Uint8Array): Promise<string> {
 function changes(xml: string, tag: 'ins' | 'del'): string[] {
   const re = new RegExp(`<w:${tag} [^>]*>(.*?)</w:${tag}>`, 'gs');
   return [...xml.matchAll(re)].map((m) => [...m[1]!.matchAll(/<w:(?:t|delText)[^>]*>(.*?)<\/w:(?:t|delText)>/g)].map((t) => t[1]).join(''));
+}
+
+const XML_ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" };
+
+/**
+ * The body paragraphs of document.xml as Word shows them after "Accept all changes" or "Reject
+ * all changes": the other kind of change dropped, its text kept, and a paragraph whose mark is a
+ * tracked change of the dropped kind joined to the next one.
+ */
+function readAs(xml: string, mode: 'accept' | 'reject'): string[] {
+  const drop = mode === 'accept' ? 'del' : 'ins';
+  const body = xml.slice(xml.indexOf('<w:body>'), xml.indexOf('<w:sectPr'));
+  const out: string[] = [];
+  let carry = '';
+  for (const m of body.matchAll(/<w:p>(.*?)<\/w:p>|<w:p [^>]*>(.*?)<\/w:p>/gs)) {
+    const inner = (m[1] ?? m[2])!;
+    const pPr = /<w:pPr>(.*?)<\/w:pPr>/s.exec(inner)?.[1] ?? '';
+    const markDropped = new RegExp(`<w:rPr>.*<w:${drop} [^>]*/>.*</w:rPr>`, 's').test(pPr);
+    const content = inner.replace(/<w:pPr>.*?<\/w:pPr>/s, '').replace(new RegExp(`<w:${drop} [^>]*[^/]>.*?</w:${drop}>`, 'gs'), '');
+    const t = [...content.matchAll(/<w:(?:t|delText)(?: [^>]*)?>(.*?)<\/w:(?:t|delText)>|<w:tab\/>/g)]
+      .map((x) => (x[0] === '<w:tab/>' ? '\t' : x[1]!.replace(/&(?:lt|gt|amp|quot|apos);/g, (e) => XML_ENTITIES[e]!)))
+      .join('');
+    carry += t;
+    if (markDropped) continue;
+    out.push(carry);
+    carry = '';
+  }
+  if (carry) out.push(carry);
+  return out;
 }
 
 describe('renderCompareDocx', () => {
@@ -81,5 +114,53 @@ describe('renderCompareDocx', () => {
     expect(xml).not.toContain('<script>');
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(b) });
     expect(value).toContain(INJECTED);
+  });
+});
+
+describe('renderCompareDocx: split and merged clauses (bundled comparison)', async () => {
+  const oldRes = await loadResolution('example-2022', { cwd: ROOT });
+  const newRes = await loadResolution('56/2', { cwd: ROOT });
+  const c = compare(oldRes, newRes);
+  const bytes = await renderCompareDocx(c, { date: '2024-07-10T09:00:00Z' });
+  const xml = await documentXml(bytes);
+  const byId = (cs: Clause[]) => new Map(cs.map((cl) => [cl.id, cl]));
+  const oldById = byId(oldRes.clauses);
+  const newById = byId(newRes.clauses);
+  const numbered = (cl: Clause) => (cl.kind === 'OP' && cl.number !== undefined ? `${cl.number}.\t${cl.text}` : cl.text);
+  const bodyOf = (paras: string[]) => paras.slice(paras.indexOf('The Human Rights Council,') + 1).filter((t) => t.trim() !== '');
+
+  it('mammoth (changes accepted) reads the split OP22 as two paragraphs, OP21 and OP22', async () => {
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    const paras = value.split(/\n+/).map((s) => s.trim()).filter(Boolean);
+    const i = paras.findIndex((t) => t.startsWith('21.\tRequests the Office of the United Nations High Commissioner'));
+    expect(i).toBeGreaterThan(0);
+    expect(paras[i]).toBe(numbered(newById.get('OP21')!));
+    expect(paras[i + 1]!.startsWith('22.\tAlso requests the Office of the High Commissioner')).toBe(true);
+    expect(paras[i + 1]).toBe(numbered(newById.get('OP22')!));
+    // the merged PP11 + PP12 is one paragraph once accepted
+    expect(paras).toContain(newById.get('PP11')!.text);
+  });
+
+  it('accepting every change gives the later clauses, one paragraph each', () => {
+    const expected = c.pairs.flatMap((p) => p.new.map((id) => numbered(newById.get(id)!)));
+    expect(bodyOf(readAs(xml, 'accept'))).toEqual(expected);
+  });
+
+  it('rejecting every change gives the earlier clauses back, the split one whole and the merged ones apart', () => {
+    const got = bodyOf(readAs(xml, 'reject')).map((t) => t.replace(/^[\d.–, ]+\t/, ''));
+    // numbers are those of the later text (renumbering is not tracked), so compare the texts
+    const expected = c.pairs.flatMap((p) => p.old.map((id) => oldById.get(id)!.text));
+    expect(got).toEqual(expected);
+    expect(got).toContain(oldById.get('OP22')!.text);
+    expect(got).toContain(oldById.get('PP11')!.text);
+    expect(got).toContain(oldById.get('PP12')!.text);
+  });
+
+  it('tracks the paragraph marks: inserted between the split clauses, deleted between the merged ones', () => {
+    const para = (start: string) => [...xml.matchAll(/<w:p>(.*?)<\/w:p>/gs)].map((m) => m[1]!).find((p) => p.includes(start))!;
+    expect(para('Requests</w:t>')).toMatch(/<w:pPr>.*<w:rPr><w:ins w:id="\d+" w:author="resdiff"[^>]*\/><\/w:rPr><\/w:pPr>/s);
+    expect(para('Deeply concerned</w:t>')).toMatch(/<w:pPr>.*<w:rPr><w:del w:id="\d+" w:author="resdiff"[^>]*\/><\/w:rPr><\/w:pPr>/s);
+    // the second clause of the split has its own number, inserted
+    expect(para('Also requests the Office of the High Commissioner')).toMatch(/^<w:pPr>.*?<\/w:pPr><w:ins [^>]*><w:r><w:t xml:space="preserve">22\.<\/w:t><w:tab\/><\/w:r><\/w:ins>/s);
   });
 });

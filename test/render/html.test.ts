@@ -4,6 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderCompareHtml, escapeHtml } from '../../src/render/html.js';
+import { compare } from '../../src/diff/compare.js';
+import { loadResolution } from '../../src/corpus/load.js';
+import { newText, oldText } from '../../src/render/redline.js';
+import { ROOT } from '../support/paths.js';
 import { constructedComparison, INJECTED } from './fixtures.js';
 import { attr, byClass, byTag, findAll, hasClass, parsePage, text, textWithout } from './dom.js';
 
@@ -146,6 +150,76 @@ describe('renderCompareHtml (side by side)', () => {
     const moved = byTag(doc, 'article')[5]!;
     expect(byClass(moved, 'num').map(text)).toEqual(['4.', '3.']);
     expect(byClass(doc, 'colheads').map(text)[0]).toBe('A/HRC/RES/EXAMPLE/2022 (earlier)A/HRC/RES/56/2 (later)');
+  });
+});
+
+describe('renderCompareHtml: split and merged clauses as paragraphs (bundled comparison)', async () => {
+  const oldRes = await loadResolution('example-2022', { cwd: ROOT });
+  const newRes = await loadResolution('56/2', { cwd: ROOT });
+  const c = compare(oldRes, newRes);
+  const squash = (t: string) => t.replace(/\s+/g, ' ').trim();
+  const article = (doc: ReturnType<typeof parsePage>, status: string) => findAll(doc, (e) => e.tagName === 'article' && attr(e, 'data-status') === status)[0]!;
+  const newClause = (id: string) => newRes.clauses.find((cl) => cl.id === id)!.text;
+  const oldClause = (id: string) => oldRes.clauses.find((cl) => cl.id === id)!.text;
+
+  it('inline: the split OP22 is two paragraphs, OP21 and OP22, the redline cut between them', () => {
+    const doc = parsePage(renderCompareHtml(c));
+    const split = article(doc, 'split');
+    expect(text(byClass(split, 'ids')[0]!)).toBe('OP22 → OP21 + OP22');
+    const ps = byClass(split, 'clause');
+    expect(ps.map((e) => attr(e, 'data-clause'))).toEqual(['OP21', 'OP22']);
+    expect(ps.map((e) => attr(e, 'id'))).toEqual([undefined, 'new-OP22']);
+    expect(ps.map((e) => text(byClass(e, 'num')[0]!))).toEqual(['21.', '22.']);
+    const accepted = ps.map((e) => squash(textWithout(e, ['del', 'span'])));
+    expect(accepted[0]!.startsWith('Requests the Office of the United Nations High Commissioner')).toBe(true);
+    expect(accepted[1]!.startsWith('Also requests the Office of the High Commissioner')).toBe(true);
+    expect(accepted).toEqual([squash(newClause('OP21')), squash(newClause('OP22'))]);
+    // the old text reads on across the two paragraphs; the joining space is no change
+    const p = c.pairs.find((x) => x.status === 'split')!;
+    expect(ps.map((e) => squash(textWithout(e, ['ins', 'span']))).filter(Boolean).join(' ')).toBe(squash(oldText(p)));
+    expect(byTag(split, 'ins').map(text)).toEqual([';', 'Also requests the Office of the High Commissioner']);
+    expect(byTag(split, 'del').map(text)).toEqual([', and']);
+  });
+
+  it('side by side: the old OP22 once, the new side as two numbered paragraphs', () => {
+    const doc = parsePage(renderCompareHtml(c, { layout: 'side-by-side' }));
+    const split = article(doc, 'split');
+    const [left, right] = byClass(split, 'side');
+    const oldPs = byClass(left!, 'clause');
+    expect(oldPs).toHaveLength(1);
+    expect(text(byClass(oldPs[0]!, 'num')[0]!)).toBe('22.');
+    expect(squash(textWithout(oldPs[0]!, ['span']))).toBe(squash(oldClause('OP22')));
+    const newPs = byClass(right!, 'clause');
+    expect(newPs.map((e) => text(byClass(e, 'num')[0]!))).toEqual(['21.', '22.']);
+    expect(newPs.map((e) => squash(textWithout(e, ['span'])))).toEqual([squash(newClause('OP21')), squash(newClause('OP22'))]);
+    expect(squash(textWithout(newPs[1]!, ['span'])).startsWith('Also requests the Office of the High Commissioner')).toBe(true);
+    expect(byTag(right!, 'ins').map(text)).toEqual([';', 'Also requests the Office of the High Commissioner']);
+  });
+
+  it('the merged PP11 + PP12 shows the old side as two paragraphs, inline and side by side', () => {
+    const p = c.pairs.find((x) => x.status === 'merged')!;
+    const inline = article(parsePage(renderCompareHtml(c)), 'merged');
+    expect(text(byClass(inline, 'ids')[0]!)).toBe('PP11 + PP12 → PP11');
+    const ps = byClass(inline, 'clause');
+    expect(ps.map((e) => attr(e, 'data-clause'))).toEqual(['PP11', 'PP12']);
+    expect(ps.map((e) => attr(e, 'id'))).toEqual([undefined, 'old-PP12']);
+    expect(ps.map((e) => squash(textWithout(e, ['ins', 'span'])))).toEqual([squash(oldClause('PP11')), squash(oldClause('PP12'))]);
+    expect(ps.map((e) => squash(textWithout(e, ['del', 'span']))).join(' ')).toBe(squash(newText(p)));
+    const sides = byClass(article(parsePage(renderCompareHtml(c, { layout: 'side-by-side' })), 'merged'), 'side');
+    expect(byClass(sides[0]!, 'clause').map((e) => squash(text(e)))).toEqual([squash(oldClause('PP11')), squash(oldClause('PP12'))]);
+    expect(byClass(sides[1]!, 'clause').map((e) => squash(text(e)))).toEqual([squash(newClause('PP11'))]);
+  });
+
+  it('numbers the clauses of a merged OP by themselves: the later one\'s old number struck inline', () => {
+    const c2 = structuredClone(c);
+    const p = c2.pairs.find((x) => x.status === 'merged')!;
+    Object.assign(p, { kind: 'OP', oldNumbers: [11, 12], newNumbers: [11] });
+    const inline = article(parsePage(renderCompareHtml(c2)), 'merged');
+    expect(byClass(inline, 'num').map(text)).toEqual(['11.', '12.']);
+    expect(byTag(byClass(inline, 'num')[1]!, 'del')).toHaveLength(1);
+    const sides = byClass(article(parsePage(renderCompareHtml(c2, { layout: 'side-by-side' })), 'merged'), 'side');
+    expect(byClass(sides[0]!, 'num').map(text)).toEqual(['11.', '12.']);
+    expect(byClass(sides[1]!, 'num').map(text)).toEqual(['11.']);
   });
 });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { DiffPart, Pair } from '../../src/diff/types.js';
-import { movedNote, newText, oldText, pairHeading, printedNumber, segments } from '../../src/render/redline.js';
+import { movedNote, newText, oldText, pairHeading, pieces, printedNumber, segments } from '../../src/render/redline.js';
 
 const base: Pair = { status: 'modified', old: ['OP12'], new: ['OP13'], kind: 'OP', moved: false, technical: false, openingChanged: false, similarity: 0.9, diff: [] };
 
@@ -60,4 +60,42 @@ describe('segments', () => {
       }),
     );
   });
+});
+
+describe('pieces', () => {
+  const part = fc.record({
+    op: fc.constantFrom('equal', 'insert', 'delete') as fc.Arbitrary<DiffPart['op']>,
+    text: fc.array(fc.constantFrom('a', 'b', ' ', ';'), { minLength: 1, maxLength: 8 }).map((a) => a.join('')),
+  });
+
+  for (const cut of ['new', 'old'] as const) {
+    it(`cuts a ${cut === 'new' ? 'split' : 'merged'} pair at the clause starts, dropping only the joining spaces (property)`, () => {
+      fc.assert(
+        fc.property(fc.array(part, { minLength: 1, maxLength: 12 }), fc.array(fc.nat(200), { maxLength: 3 }), (diff, picks) => {
+          const p: Pair = { ...base, diff, status: cut === 'new' ? 'split' : 'merged' };
+          const side = cut === 'new' ? newText(p) : oldText(p);
+          const spaces = [...side].flatMap((ch, i) => (ch === ' ' ? [i + 1] : []));
+          const breaks = [0, ...[...new Set(picks.filter(() => spaces.length > 0).map((n) => spaces[n % spaces.length]!))].sort((x, y) => x - y)];
+          if (breaks.length < 2) return;
+          const ids = breaks.map((_, i) => `OP${i + 1}`);
+          if (cut === 'new') Object.assign(p, { new: ids, newBreaks: breaks, newNumbers: ids.map((_, i) => i + 1), oldNumbers: [1] });
+          else Object.assign(p, { old: ids, oldBreaks: breaks, oldNumbers: ids.map((_, i) => i + 1), newNumbers: [1] });
+          const clauses = breaks.map((b, i) => side.slice(b, i + 1 < breaks.length ? breaks[i + 1]! - 1 : undefined));
+          const onCut = (op: DiffPart['op']) => (cut === 'new' ? op !== 'delete' : op !== 'insert');
+          for (const only of [undefined, cut] as const) {
+            const ps = pieces(p, only);
+            expect(ps.map((x) => x.id)).toEqual(ids);
+            expect(ps.map((x) => x.segments.filter((s) => onCut(s.op)).map((s) => s.text).join(''))).toEqual(clauses);
+            expect(ps.map((x) => x.joint?.text)).toEqual([...breaks.slice(1).map(() => ' '), undefined]);
+            // nothing lost or reordered: pieces and joints give back the whole diff (or the side)
+            const all = ps.flatMap((x) => [...x.segments, ...(x.joint ? [x.joint] : [])]).map((s) => s.text).join('');
+            expect(all).toBe(only ? side : diff.map((d) => d.text).join(''));
+          }
+          expect(pieces(p, cut).map((x) => [x.number, x.numberOp])).toEqual(ids.map((_, i) => [`${i + 1}.`, 'equal']));
+          const other = cut === 'new' ? 'old' : 'new';
+          expect(pieces(p, other)).toHaveLength(1);
+        }),
+      );
+    });
+  }
 });
