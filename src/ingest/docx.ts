@@ -21,6 +21,16 @@ const MAX_PART_BYTES = 64 * 1024 * 1024;
  * @throws InputError for files that are not Word documents, encrypted or damaged ones
  */
 export async function read(bytes: Uint8Array, file: string): Promise<{ markdown: string; meta: Record<string, unknown> }> {
+  try {
+    return await readDocx(bytes, file);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    // saxes reports XML that is not well-formed; anything else from a part is damage too.
+    throw new InputError(`the DOCX is damaged (${oneLine(e)})`, file);
+  }
+}
+
+async function readDocx(bytes: Uint8Array, file: string): Promise<{ markdown: string; meta: Record<string, unknown> }> {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new InputError('this is an old-format .doc or a password-protected Word file, not a DOCX; save it as .docx without a password', file);
   }

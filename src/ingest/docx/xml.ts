@@ -1,7 +1,10 @@
 /**
- * A minimal streaming tokenizer for the well-formed XML parts of a Word document. WordprocessingML
- * is flat enough that tags, attributes and text are all the reader needs; no DOM is built.
+ * The XML parts of a Word document as a flat stream of tags and text, read with saxes (a
+ * conformant, well-kept SAX parser): WordprocessingML is flat enough that tags, attributes and
+ * text are all the reader needs, so no DOM is built. Malformed XML is an error the caller turns
+ * into a message about the file.
  */
+import { SaxesParser } from 'saxes';
 
 /** An opening, closing or empty-element tag. */
 export interface Tag {
@@ -17,30 +20,27 @@ export interface Text {
   text: string;
 }
 
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** Decode the five XML entities and numeric character references. */
-export function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (all, e: string) => {
-    if (e.startsWith('#x')) return String.fromCodePoint(parseInt(e.slice(2), 16));
-    if (e.startsWith('#')) return String.fromCodePoint(parseInt(e.slice(1), 10));
-    return ENTITIES[e] ?? all;
+/**
+ * Tokens of an XML document in order; comments, processing instructions and doctype are skipped.
+ *
+ * @throws Error when the XML is not well-formed
+ */
+export function tokens(xml: string): Array<Tag | Text> {
+  const out: Array<Tag | Text> = [];
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  parser.on('opentag', (node) => {
+    out.push({ kind: node.isSelfClosing ? 'empty' : 'open', name: node.name, attrs: { ...(node.attributes as Record<string, string>) } });
   });
-}
-
-/** Tokens of an XML document in order; comments, processing instructions and doctype are skipped. */
-export function* tokens(xml: string): Generator<Tag | Text> {
-  const re = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<![^>]*>|<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    if (m[6] !== undefined) yield { kind: 'text', text: decodeEntities(m[6]) };
-    else if (m[1] !== undefined) yield { kind: 'text', text: m[1] };
-    else if (m[3] !== undefined) {
-      const attrs: Record<string, string> = {};
-      if (m[4]) for (const a of m[4].matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[a[1]] = decodeEntities(a[2] ?? a[3] ?? '');
-      yield { kind: m[2] === '/' ? 'close' : m[5] === '/' ? 'empty' : 'open', name: m[3], attrs };
-    }
-  }
+  parser.on('closetag', (node) => {
+    if (!node.isSelfClosing) out.push({ kind: 'close', name: node.name, attrs: {} });
+  });
+  parser.on('text', (text) => out.push({ kind: 'text', text }));
+  parser.on('cdata', (text) => out.push({ kind: 'text', text }));
+  parser.on('error', (e) => {
+    throw e;
+  });
+  parser.write(xml).close();
+  return out;
 }
 
 /** A WordprocessingML on/off property: `<w:i/>` is on, `<w:i w:val="0"/>` (or false/off) is off. */
