@@ -7,7 +7,8 @@
 /** @typedef {{ op: 'equal'|'insert'|'delete', text: string, technical?: boolean }} DiffPart */
 /** @typedef {{ status: string, old: string[], new: string[], moved: boolean, technical: boolean,
  *   openingChanged: boolean, similarity: number, diff: DiffPart[], kind: 'PP'|'OP', crossKind?: boolean,
- *   oldOpening?: string, newOpening?: string, diffTimedOut?: boolean }} Pair */
+ *   oldOpening?: string, newOpening?: string, diffTimedOut?: boolean,
+ *   oldBreaks?: number[], newBreaks?: number[] }} Pair */
 
 const $ = (sel) => /** @type {HTMLElement} */ (document.querySelector(sel));
 
@@ -345,25 +346,79 @@ function badges(p) {
 }
 
 /**
+ * A pair's diff parts, each with where it starts in the old (`o`) and new (`n`) text, cut into
+ * one list per clause: a split pair's new side (a merged pair's old side; inline, whichever side
+ * holds several clauses) at `newBreaks` (`oldBreaks`). Equal and insert parts advance the new
+ * offset, equal and delete parts the old one; parts of the other side go with the clause at
+ * their offset. The space that joined two clauses is the paragraph boundary and is dropped.
+ * Without breaks (or on a side of one clause) there is one piece with an empty id.
+ * @param {Pair & { oldBreaks?: number[], newBreaks?: number[] }} p
+ * @param {'old'|'new'|'inline'} side
+ * @returns {{ id: string, side: 'old'|'new', parts: Array<DiffPart & { o: number, n: number }> }[]}
+ */
+function diffPieces(p, side) {
+  const placed = [];
+  let o = 0;
+  let n = 0;
+  for (const d of p.diff) {
+    if (!d.text) continue;
+    placed.push({ ...d, o, n });
+    if (d.op !== 'insert') o += d.text.length;
+    if (d.op !== 'delete') n += d.text.length;
+  }
+  const cut = side === 'inline' ? (p.status === 'merged' ? 'old' : 'new') : side;
+  const breaks = (cut === 'old' ? p.oldBreaks : p.newBreaks) || [];
+  const ids = cut === 'old' ? p.old : p.new;
+  if (breaks.length < 2 || ids.length !== breaks.length) return [{ id: '', side: cut, parts: placed }];
+  const out = ids.map((id) => ({ id, side: cut, parts: /** @type {any[]} */ ([]) }));
+  const pieceAt = (pos) => {
+    let i = 0;
+    while (i + 1 < breaks.length && breaks[i + 1] <= pos) i++;
+    return i;
+  };
+  const slice = (d, a, b) => ({ ...d, text: d.text.slice(a, b), o: d.op !== 'insert' ? d.o + a : d.o, n: d.op !== 'delete' ? d.n + a : d.n });
+  for (const d of placed) {
+    const onCut = cut === 'new' ? d.op !== 'delete' : d.op !== 'insert';
+    const pos = cut === 'new' ? d.n : d.o;
+    if (!onCut) {
+      out[pieceAt(pos)].parts.push(d);
+      continue;
+    }
+    let start = 0;
+    for (let b = 1; b < breaks.length; b++) {
+      const k = breaks[b] - 1 - pos; // the joining space, if it falls in this part
+      if (k < start || k >= d.text.length || !/\s/.test(d.text[k])) continue;
+      if (k > start) out[b - 1].parts.push(slice(d, start, k));
+      start = k + 1;
+    }
+    if (start < d.text.length) out[pieceAt(pos + start)].parts.push(start ? slice(d, start, d.text.length) : d);
+  }
+  return out;
+}
+
+/**
  * Text nodes and <ins>/<del> for one side (or both, inline) of a pair's diff. The parts carry
  * their own spaces: joined, equal+delete give the old text and equal+insert the new one. The
- * opening phrase of each side is set in italics, as printed.
+ * opening phrase of each side is set in italics, as printed. A split or merged pair's clauses
+ * come as separate paragraphs, each headed by its own id.
  * @param {Pair} p
  * @param {'old'|'new'|'inline'} side
  */
 function diffNodes(p, side) {
   const oldText = p.diff.filter((d) => d.op !== 'insert').map((d) => d.text).join('');
   const newText = p.diff.filter((d) => d.op !== 'delete').map((d) => d.text).join('');
-  // Characters of each side's text still inside its opening phrase.
-  let oldLeft = p.oldOpening && oldText.startsWith(p.oldOpening) ? p.oldOpening.length : 0;
-  let newLeft = p.newOpening && newText.startsWith(p.newOpening) ? p.newOpening.length : 0;
-  const nodes = [];
-  for (const part of p.diff) {
-    const text = part.text;
-    if (!text) continue;
-    const show = !(side === 'old' && part.op === 'insert') && !(side === 'new' && part.op === 'delete');
-    if (show) {
-      const left = part.op === 'delete' ? oldLeft : part.op === 'insert' ? newLeft : side === 'new' ? newLeft : oldLeft;
+  // Length of each side's opening phrase, when the side's text starts with it.
+  const oldOpen = p.oldOpening && oldText.startsWith(p.oldOpening) ? p.oldOpening.length : 0;
+  const newOpen = p.newOpening && newText.startsWith(p.newOpening) ? p.newOpening.length : 0;
+  const partNodes = (parts) => {
+    const nodes = [];
+    for (const part of parts) {
+      const text = part.text;
+      const show = !(side === 'old' && part.op === 'insert') && !(side === 'new' && part.op === 'delete');
+      if (!show) continue;
+      // Characters of the part's side still inside its opening phrase.
+      const useOld = part.op === 'delete' || (part.op === 'equal' && side !== 'new');
+      const left = Math.max(0, useOld ? oldOpen - part.o : newOpen - part.n);
       const tech = part.technical ? ' tech' : '';
       // Spaces around a change stay outside the mark, so underlines and strikes cover words only.
       const lead = part.op === 'equal' ? '' : /^\s*/.exec(text)[0];
@@ -379,10 +434,20 @@ function diffNodes(p, side) {
       }
       if (trail) nodes.push(document.createTextNode(trail));
     }
-    if (part.op !== 'insert') oldLeft = Math.max(0, oldLeft - text.length);
-    if (part.op !== 'delete') newLeft = Math.max(0, newLeft - text.length);
-  }
-  return nodes;
+    return nodes;
+  };
+  const pieces = diffPieces(p, side);
+  if (pieces.length === 1) return partNodes(pieces[0].parts);
+  return pieces.map((piece, i) => {
+    const gone = side === 'inline' && piece.side === 'old' && i > 0;
+    const title = piece.side === 'old' ? `${piece.id} of the older text${p.new.length === 1 ? `, merged into ${p.new[0]}` : ''}` : `${piece.id} of the newer text${p.old.length === 1 ? `, split from ${p.old[0]}` : ''}`;
+    return h(
+      'p',
+      { class: 'para', dataset: { clause: piece.id, side: piece.side } },
+      h('span', { class: `para-id${gone ? ' gone' : ''}`, title }, piece.id),
+      partNodes(piece.parts),
+    );
+  });
 }
 
 function idLabel(ids) {
