@@ -85,6 +85,12 @@ function longName(v) {
 
 const CONSTRUCTED = 'Constructed example, written by the resdiff team; not a UN document.';
 
+/** The note on constructed versions: named when few, counted when many (their heads say which). */
+function constructedList(vs) {
+  if (vs.length <= 2) return `${vs.map(longName).join(', ')}: ${CONSTRUCTED}`;
+  return `${vs.length} of the versions (marked in the column heads) are constructed examples, written by the resdiff team; not UN documents.`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // State
 
@@ -190,7 +196,7 @@ function renderHistory(hist) {
     { class: 'history', 'aria-labelledby': 'history-heading' },
     h('h3', { id: 'history-heading' }, `Paragraph history · ${n} versions`),
     h('p', { class: 'hint', id: 'history-help' }, `${hist.summary}. Click a cell, or use the arrow keys and Enter, to read that version\u2019s text and the redline from the version before.`),
-    constructed.length ? h('p', { class: 'hint constructed-note' }, h('span', { class: 'badge constructed' }, 'constructed'), ` ${constructed.map(longName).join(', ')}: ${CONSTRUCTED}`) : null,
+    constructed.length ? h('p', { class: 'hint constructed-note' }, h('span', { class: 'badge constructed' }, 'constructed'), ` ${constructedList(constructed)}`) : null,
     legend,
     h(
       'div',
@@ -240,7 +246,10 @@ function moveFocus(td) {
 /** Show a cell's text and redline in the detail pane. */
 function selectCell(td, fromClick) {
   moveFocus(td);
-  for (const c of document.querySelectorAll('#history-table td.selected')) c.classList.remove('selected');
+  for (const c of document.querySelectorAll('#history-table td.selected')) {
+    c.classList.remove('selected');
+    c.removeAttribute('aria-selected');
+  }
   td.classList.add('selected');
   td.setAttribute('aria-selected', 'true');
   const t = Number(td.dataset.thread);
@@ -309,15 +318,18 @@ function renderDetail(ti, k) {
           ? `New: not in ${longName(from)}`
           : c.mark === 'reintroduced'
             ? `Reintroduced: redline from ${longName(from)}, the last version that had it`
-            : `Redline from ${longName(from)}`;
+            : change.status === 'unchanged'
+              ? `Compared with ${longName(from)}`
+              : `Redline from ${longName(from)}`;
     parts.push(h('div', { class: 'detail-label' }, what));
-    if (c.mark !== 'new') {
+    if (change.status === 'unchanged') {
+      parts.push(h('p', { class: 'hint' }, `No change in the wording${change.moved ? '; the paragraph moved relative to its neighbours' : ''}.`));
+    } else if (c.mark !== 'new') {
       const lines = change.pairs.filter((p) => p.diff).map((p) => {
         const label = p.old.length && p.new.length && (p.old.join('+') !== p.new.join('+') || change.pairs.length > 1) ? `${p.old.join(' + ')} → ${p.new.join(' + ')}` : '';
         return h('p', { class: `redline-text${p.status === 'unchanged' ? ' same' : ''}` }, label ? h('b', { class: 'pid' }, `${label}: `) : null, redlineNodes(p.diff));
       });
       parts.push(h('div', { class: 'clause-redline' }, lines));
-      if (change.status === 'unchanged') parts.push(h('p', { class: 'hint' }, 'No change in the wording.'));
       if (change.technical) parts.push(h('p', { class: 'hint' }, 'Only routine references changed (dates, numbers, document symbols, session ordinals).'));
     }
   } else if (c.mark === 'first') {
@@ -393,7 +405,7 @@ function renderVotes(vt) {
         ),
       ),
     ),
-    constructed.length ? h('p', { class: 'hint constructed-note' }, `${constructed.map(longName).join(', ')}: ${CONSTRUCTED} Its vote is invented to show how changes are marked; only real texts carry real votes.`) : null,
+    constructed.length ? h('p', { class: 'hint constructed-note' }, `${constructedList(constructed)} ${constructed.length > 1 ? 'Their votes are' : 'Its vote is'} invented to show how changes are marked; only real texts carry real votes.`) : null,
     h(
       'div',
       { class: 'votes-panes' },

@@ -4,7 +4,8 @@
  * opened from its cell (by click and by keyboard), and the votes table matching
  * "Netherlands (Kingdom of the)" with "Netherlands".
  */
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
@@ -143,4 +144,41 @@ describe('the series view in Chromium', () => {
     await page.locator('#votes-heading').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: join(OUT, 'series-votes.png') });
   }, 30_000);
+
+  it('with many versions, the history table scrolls sideways in its own box', async () => {
+    // Twelve constructed versions: the two texts alternating, each under its own year.
+    const dir = mkdtempSync(join(tmpdir(), 'resdiff-series-many-'));
+    cpSync(corpus.dir, dir, { recursive: true });
+    const texts = [readFileSync(join(corpus.dir, `${corpus.oldRef}.md`), 'utf8'), readFileSync(join(corpus.dir, `${corpus.newRef}.md`), 'utf8')];
+    for (let i = 0; i < 12; i++) {
+      const year = 2006 + i;
+      const text = texts[i % 2]
+        .replace(/^symbol: .*$/m, `symbol: EXAMPLE/HRC/${year}`)
+        .replace(/^number: .*$/m, `number: "example-${year}"`)
+        .replace(/^adopted: .*$/m, `adopted: "${year}-07-01"`)
+        .replace(/^constructed: .*$/m, 'constructed: true');
+      writeFileSync(join(dir, `example-${year}.md`), text);
+    }
+    const many = await startServer({ port: 0, host: '127.0.0.1', corpusDir: dir, log: (m) => problems.push(m) });
+    try {
+      await page.goto(many.url);
+      await page.waitForSelector('#redline .row', { timeout: 20_000 });
+      await page.click('#tab-series');
+      await page.waitForSelector('#history-table tbody tr', { timeout: 20_000 });
+      expect(await page.locator('#history-table thead th.ver').count()).toBe(14);
+      const box = await page.locator('#history-scroll').evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth }));
+      expect(box.sw).toBeGreaterThan(box.cw);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      // The newest version's cells are reachable: End goes to the last version of a row.
+      await page.locator('#history-table td.hc-open').first().focus();
+      await page.keyboard.press('End');
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.version)).toBe('13');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('#clause-detail .badge.mark').count()).toBe(1);
+      await page.screenshot({ path: join(OUT, 'series-many.png') });
+      expect(problems).toEqual([]);
+    } finally {
+      await many.close();
+    }
+  }, 90_000);
 });
