@@ -239,9 +239,10 @@ export function buildHistory(versions: Resolution[], options: HistoryOptions = {
     const back = t.changes.filter((c) => c.reintroduced).map((c) => c.to);
     if (back.length) t.reintroduced = [...new Set(back)];
     for (const c of t.changes) {
-      if (c.status === 'removed' || c.status === 'unchanged') continue;
+      // Language that comes back after a gap changed the text then, even if it returns verbatim.
+      if (c.status === 'removed' || (c.status === 'unchanged' && !c.reintroduced)) continue;
       t.lastChanged = c.to;
-      if (!c.technical) t.lastSubstantiveChange = c.to;
+      if (!c.technical || c.reintroduced) t.lastSubstantiveChange = c.to;
     }
   }
 

@@ -140,6 +140,9 @@ describe('buildHistory on the constructed series', () => {
     expect([back.from, back.to, back.status]).toEqual([v(2019), v(2022), 'unchanged']);
     expect(t.changes.find((c) => c.to === v(2020))!.status).toBe('removed');
     expect(threadCells(t).map((c) => c.mark)).toEqual(['first', 'unchanged', 'gone', 'absent', 'reintroduced', 'unchanged', 'unchanged']);
+    // Coming back is the thread's last change, though the words are those of 2019.
+    expect(t.lastChanged).toBe(v(2022));
+    expect(t.lastSubstantiveChange).toBe(v(2022));
   });
 
   it('keeps heavy redrafts in their threads as modifications, not new language', () => {
