@@ -108,8 +108,8 @@ async function main(): Promise<void> {
     let a!: Resolution;
     let b!: Resolution;
     parseTimes.push(await time(async () => {
-      a = await loadResolution('example-2022');
-      b = await loadResolution('56/2');
+      a = await loadResolution('example-2022', { cache: false });
+      b = await loadResolution('56/2', { cache: false });
     }));
     compareTimes.push(await time(() => compare(a, b)));
   }
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
   };
   const row = (name: string, s: Stat) => `| ${name} | ${s.median} | ${s.min}–${s.max} | ${s.runs} |`;
   console.log('\n| measurement (ms) | median | range | runs |\n| --- | ---: | ---: | ---: |');
-  console.log(row('in-process: parse example-2022 + 56/2', results.inProcess.parseBoth));
+  console.log(row('in-process: parse example-2022 + 56/2 (no cache)', results.inProcess.parseBoth));
   console.log(row('in-process: compare (align + diff)', results.inProcess.compare));
   console.log(row('process: `node -e 0` (baseline)', results.process.nodeBaseline));
   console.log(row('process: `resdiff compare example-2022 56/2 --format json` (parse cache warm)', results.process.compareJson));
