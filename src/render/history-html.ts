@@ -8,6 +8,7 @@
  *
  * Every piece of document text goes through `escapeHtml`. Needs a history built with `detail`.
  */
+import { htmlHead } from './html-page.js';
 import { threadCells, type Cell, type History, type HistoryPair, type Thread } from '../diff/history.js';
 import type { DiffPart } from '../diff/types.js';
 import { escapeHtml } from './html.js';
@@ -33,16 +34,7 @@ export function renderHistoryHtml(h: History): string {
   });
   const constructed = h.versions.some((v) => v.constructed);
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">`,
-    '<meta name="generator" content="resdiff">',
-    `<title>${escapeHtml(`History: ${title}`)}</title>`,
-    `<style>${CSS}</style>`,
-    '</head>',
+    ...htmlHead(`History: ${title}`, CSS, { script: true }),
     '<body>',
     '<main class="history">',
     '<header>',

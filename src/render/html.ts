@@ -5,6 +5,7 @@
  *
  * Every piece of document text goes through `escapeHtml`. The page needs no JavaScript.
  */
+import { escapeHtml, htmlHead } from './html-page.js';
 import type { Comparison, KindSummary, Pair, VersionInfo } from '../diff/types.js';
 import { renderDiff2Html } from './diff2html.js';
 import { REDLINE_CSS } from './html.css.js';
@@ -33,12 +34,7 @@ export interface HtmlOptions {
   patch?: string;
 }
 
-/** Escape text for HTML element content and double-quoted attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export { escapeHtml } from './html-page.js';
 
 /**
  * Render a comparison as a self-contained HTML page.
@@ -62,17 +58,7 @@ export function renderCompareHtml(c: Comparison, opts: HtmlOptions = {}): string
     body = renderClauses(c, layout);
   }
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    // No network, no scripts: the page is a document, not an app.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    '<meta name="generator" content="resdiff">',
-    `<title>${escapeHtml(pageTitle)}</title>`,
-    `<style>${css}</style>`,
-    '</head>',
+    ...htmlHead(pageTitle, css),
     `<body class="layout-${layout} style-${style}">`,
     '<main class="redline">',
     renderHead(c, heading),

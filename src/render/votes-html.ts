@@ -2,6 +2,7 @@
  * `resdiff votes --format html`: the vote table as a self-contained page (inline CSS, no script,
  * nothing from the network). Every name and symbol goes through `escapeHtml`.
  */
+import { htmlHead } from './html-page.js';
 import { changedAt, type VoteTable, type VoteValue } from '../align/votes.js';
 import { escapeHtml } from './html.js';
 import { CONSTRUCTED_LABEL } from './labels.js';
@@ -26,16 +27,7 @@ export function renderVotesHtml(t: VoteTable): string {
   const tv = t.versions;
   const changed = t.countries.filter((r) => r.changes.length);
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    '<meta name="generator" content="resdiff">',
-    `<title>Votes in ${tv.length} versions</title>`,
-    `<style>${CSS}</style>`,
-    '</head>',
+    ...htmlHead(`Votes in ${tv.length} versions`, CSS),
     '<body>',
     '<main class="votes">',
     `<h1>Votes in ${tv.length} version${tv.length === 1 ? '' : 's'}</h1>`,

@@ -22,6 +22,7 @@ import { parseResolution } from '../../src/model/parse.js';
 import type { Resolution } from '../../src/model/types.js';
 import { CLI, OUT, ROOT } from '../support/paths.js';
 import { editable56_2, toMarkdown, type Editable } from '../support/variants.js';
+import { rng } from '../fixtures/series/generate.js';
 
 /** Median and spread of timings in ms. */
 interface Stat {
@@ -46,18 +47,6 @@ async function time(fn: () => unknown | Promise<unknown>): Promise<number> {
   const t0 = performance.now();
   await fn();
   return performance.now() - t0;
-}
-
-/** A seeded pseudo-random generator (mulberry32), so the generated series is the same every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WORDS = ['international', 'cooperation', 'solidarity', 'development', 'dialogue', 'capacity-building', 'States', 'mechanisms', 'multilateralism', 'resilience'];

@@ -7,8 +7,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
-import { launchChromium } from '../../src/render/browser.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
+import type { RunningServer } from '../../src/server/index.js';
+import { closePage, openPage } from '../support/web.js';
 import { OUT, RES_56_2 } from '../support/paths.js';
 import { olderVersion, testCorpus } from '../server/corpus-fixture.js';
 
@@ -19,20 +19,10 @@ let page: Page;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, host: '127.0.0.1', corpusDir: corpus.dir, log: (m) => problems.push(m) });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-  // CSP violations and script errors show up here.
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  ({ server, browser, page } = await openPage(corpus.dir, problems, { acceptDownloads: true }));
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closePage({ server, browser }));
 
 /** Rows currently shown, as [new ids, old ids, kind, change?]. */
 async function shownRows(): Promise<Array<{ new: string; old: string; kind: string; change: boolean }>> {

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
-import { launchChromium } from '../../src/render/browser.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
+import { closePage, openPage } from '../support/web.js';
 import { OUT } from '../support/paths.js';
 import { testCorpus } from '../server/corpus-fixture.js';
 
@@ -21,19 +21,10 @@ let page: Page;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, host: '127.0.0.1', corpusDir: corpus.dir, log: (m) => problems.push(m) });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  ({ server, browser, page } = await openPage(corpus.dir, problems, {}));
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closePage({ server, browser }));
 
 describe('the series view in Chromium', () => {
   it('shows the history table with both versions, the constructed one marked', async () => {

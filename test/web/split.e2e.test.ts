@@ -7,8 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
-import { launchChromium } from '../../src/render/browser.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
+import type { RunningServer } from '../../src/server/index.js';
+import { closePage, openPage } from '../support/web.js';
 import { OUT } from '../support/paths.js';
 import { testCorpus } from '../server/corpus-fixture.js';
 
@@ -19,19 +19,10 @@ let page: Page;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, host: '127.0.0.1', corpusDir: corpus.dir, log: (m) => problems.push(m) });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  ({ server, browser, page } = await openPage(corpus.dir, problems, { height: 900 }));
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closePage({ server, browser }));
 
 /** The paragraphs of a cell: [clause id, text without the id label]. */
 async function paras(selector: string): Promise<Array<[string, string]>> {
