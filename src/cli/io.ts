@@ -39,10 +39,33 @@ export function useColor(io: Io, flag?: boolean): boolean {
   return io.isTTY;
 }
 
+/** How many warnings per file are printed before the rest are counted. */
+export const WARNINGS_PER_FILE = 8;
+
 /** Print a model warning as one line on stderr. */
 export function printWarning(io: Io, w: Warning): void {
   const where = [w.file, w.line].filter((x) => x !== undefined && x !== '').join(':');
   io.stderr(`resdiff: ${where ? `${where}: ` : ''}warning: ${w.message}\n`);
+}
+
+/**
+ * Print warnings, at most WARNINGS_PER_FILE per file, then one line counting the rest: a file
+ * that is not what it seems should not bury the output (the JSON formats keep them all).
+ */
+export function printWarnings(io: Io, warnings: readonly Warning[]): void {
+  const shown = new Map<string, number>();
+  const hidden = new Map<string, number>();
+  for (const w of warnings) {
+    const key = w.file ?? '';
+    const n = shown.get(key) ?? 0;
+    if (n < WARNINGS_PER_FILE) {
+      printWarning(io, w);
+      shown.set(key, n + 1);
+    } else hidden.set(key, (hidden.get(key) ?? 0) + 1);
+  }
+  for (const [file, n] of hidden) {
+    io.stderr(`resdiff: ${file ? `${file}: ` : ''}… and ${n} more warning${n === 1 ? '' : 's'} (\`resdiff show ${file || 'FILE'} --format json\` lists them all)\n`);
+  }
 }
 
 /**

@@ -117,3 +117,18 @@ describe('resdiff compare --format unified', async () => {
     expect(stat).toMatch(/^11\t9\t/);
   });
 });
+
+describe('warnings on stderr', () => {
+  it('prints at most eight per file, then counts the rest', async () => {
+    const { printWarnings } = await import('../../src/cli/io.js');
+    let err = '';
+    const io = { stdout: () => undefined, stderr: (s: string) => void (err += s), cwd: '.', env: {}, isTTY: false };
+    const ws = Array.from({ length: 11 }, (_, i) => ({ rule: 'x', message: `oddity ${i}`, file: 'a.md', line: i + 1 }));
+    printWarnings(io, [...ws, { rule: 'y', message: 'other', file: 'b.md' }]);
+    const lines = err.trimEnd().split('\n');
+    expect(lines).toHaveLength(10);
+    expect(lines[0]).toBe('resdiff: a.md:1: warning: oddity 0');
+    expect(lines[8]).toBe('resdiff: b.md: warning: other');
+    expect(lines[9]).toBe('resdiff: a.md: … and 3 more warnings (`resdiff show a.md --format json` lists them all)');
+  });
+});

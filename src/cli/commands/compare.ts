@@ -57,7 +57,7 @@ export function define(program: Command, io: Io): void {
 export async function runCompare(oldRef: string, newRef: string, opts: CompareCliOptions, io: Io): Promise<void> {
   const { loadResolution } = await import('../../corpus/load.js');
   const { compare } = await import('../../diff/compare.js');
-  const { useColor, printWarning, writeFileAtomic } = await import('../io.js');
+  const { useColor, printWarnings, writeFileAtomic } = await import('../io.js');
   const { InputError } = await import('../../errors.js');
   const format = compareFormats[opts.format];
   if (format.binary && !opts.output) throw new InputError(`--format ${opts.format} writes a binary file: give --output FILE`);
@@ -66,7 +66,7 @@ export async function runCompare(oldRef: string, newRef: string, opts: CompareCl
     loadResolution(newRef, { cwd: io.cwd, corpusDir: opts.corpus }),
   ]);
   const c = compare(a, b);
-  if (opts.format !== 'json') for (const w of c.warnings ?? []) printWarning(io, w);
+  if (opts.format !== 'json') printWarnings(io, c.warnings ?? []);
   const toTerminal = !opts.output && io.isTTY;
   const body = await format.render(c, {
     color: opts.format === 'text' && !opts.output && useColor(io, opts.color),

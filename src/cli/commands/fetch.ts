@@ -23,7 +23,7 @@ export function define(program: Command, io: Io): void {
     .option('--timeout <seconds>', 'give up after this many seconds', '60')
     .action(async (symbol: string, opts: { baseUrl?: string; into?: string; force?: boolean; timeout: string }) => {
       const { fetchSymbol, DEFAULT_FETCH_URL } = await import('../../corpus/fetch.js');
-      const { printWarning } = await import('../io.js');
+      const { printWarnings } = await import('../io.js');
       const { InputError } = await import('../../errors.js');
       const seconds = Number(opts.timeout);
       if (!(seconds > 0)) throw new InputError(`--timeout must be a positive number of seconds, not "${opts.timeout}"`);
@@ -33,7 +33,7 @@ export function define(program: Command, io: Io): void {
         urlTemplate: opts.baseUrl || io.env.RESDIFF_FETCH_URL || DEFAULT_FETCH_URL,
         timeoutMs: seconds * 1000,
       });
-      for (const w of r.warnings) printWarning(io, w);
+      printWarnings(io, r.warnings);
       io.stdout(`${r.replaced ? 'replaced' : 'imported'} ${r.resolution.symbol || symbol} from ${r.url} -> ${r.path}\n`);
     });
 }

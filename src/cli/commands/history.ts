@@ -53,7 +53,7 @@ export function define(program: Command, io: Io): void {
 export async function loadVersions(refs: string[], opts: SeriesCliOptions, io: Io, min: number, command: string): Promise<Resolution[]> {
   const { loadResolution } = await import('../../corpus/load.js');
   const { InputError } = await import('../../errors.js');
-  const { printWarning } = await import('../io.js');
+  const { printWarnings } = await import('../io.js');
   let paths = refs;
   if (opts.series !== undefined) {
     if (refs.length) throw new InputError(`give the versions or --series, not both`);
@@ -67,7 +67,7 @@ export async function loadVersions(refs: string[], opts: SeriesCliOptions, io: I
   }
   if (paths.length < min) throw new InputError(min === 2 ? `${command} needs at least two versions` : `${command} needs at least one version (or --series ID)`);
   const versions = await Promise.all(paths.map((p) => loadResolution(p, { cwd: io.cwd, corpusDir: opts.corpus })));
-  if (opts.format !== 'json') for (const r of versions) for (const w of r.warnings) printWarning(io, w);
+  if (opts.format !== 'json') printWarnings(io, versions.flatMap((r) => r.warnings));
   return versions;
 }
 

@@ -21,9 +21,9 @@ export function define(program: Command, io: Io): void {
     .option('--force', 'replace the corpus file if this symbol is already there')
     .action(async (file: string, opts: { into?: string; force?: boolean }) => {
       const { importFile } = await import('../../corpus/import.js');
-      const { printWarning } = await import('../io.js');
+      const { printWarnings } = await import('../io.js');
       const r = await importFile(resolve(io.cwd, file), { into: resolve(io.cwd, opts.into ?? 'corpus'), force: !!opts.force });
-      for (const w of r.warnings) printWarning(io, w);
+      printWarnings(io, r.warnings);
       io.stdout(`${r.replaced ? 'replaced' : 'imported'} ${r.resolution.symbol || file} -> ${r.path}\n`);
     });
 }
