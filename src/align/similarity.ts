@@ -14,7 +14,7 @@
  * Words and trigrams are interned to integers and kept as sorted arrays, so comparing two clauses
  * is a merge of two short integer arrays (alignment compares every clause with every clause).
  */
-import { tokenize, isTechnical } from '../diff/tokens.js';
+import { tokenize, isTechnical } from '../model/tokens.js';
 
 /** A clause prepared for similarity. */
 export interface Profile {

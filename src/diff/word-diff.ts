@@ -6,7 +6,7 @@
  */
 import { diffArrays } from 'diff';
 import type { DiffPart } from './types.js';
-import { isTechnical, tokenize, type Token } from './tokens.js';
+import { isTechnical, tokenize, type Token } from '../model/tokens.js';
 
 /** How long one clause pair may take before we show it as replaced whole (ms). */
 export const DIFF_TIMEOUT_MS = 200;

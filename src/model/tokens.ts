@@ -4,7 +4,7 @@
  * ("78/197"), dates ("10 July 2024") and numbers stay whole, and routine references can be told
  * from words. (jsdiff's default word tokenizer splits "70/1" into three tokens; DESIGN §6.)
  */
-import { ORDINAL_WORD } from '../model/dates.js';
+import { ORDINAL_WORD } from './dates.js';
 
 /** What a token is: routine reference classes first, then words and punctuation. */
 export type TokenClass = 'symbol' | 'resolution' | 'date' | 'number' | 'ordinal' | 'year' | 'word' | 'punct';
