@@ -106,8 +106,9 @@ export function parseResolution(source: Source): Resolution {
   const foot = flow.slice(footFrom).filter((b) => b.kind !== 'rule' && !ARTEFACTS.some((re) => re.test(b.text.trim())));
   let meeting: string | undefined;
   let meetingDate = '';
-  for (const b of foot) {
-    const t = b.text.trim();
+  // Line by line: "*50th plenary meeting*" and its date are often one paragraph of two lines.
+  for (const line of foot.flatMap((b) => b.text.split('\n'))) {
+    const t = line.trim();
     if (!meeting && MEETING.test(t)) meeting = t.replace(/\s+/g, ' ');
     else if (meeting && !meetingDate && /^\d{1,2} \w+ \d{4}$/.test(t)) meetingDate = parseDate(t);
   }

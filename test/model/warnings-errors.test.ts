@@ -116,3 +116,28 @@ describe('errors name the file, one line each', () => {
     for (const input of ['', '\0', '# x\n\nweather\n']) expect((await error(input)).format()).not.toContain('\n');
   });
 });
+
+describe('a General Assembly resolution (constructed fixture in the GA masthead style)', () => {
+  it('reads body, symbol, session, agenda item, adoption and meeting; no vote recorded in the text', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { FIXTURES } = await import('../support/paths.js');
+    const r = await parse(readFileSync(join(FIXTURES, 'constructed-ga-resolution.md')), 'constructed-ga-resolution.md');
+    expect(r).toMatchObject({
+      symbol: 'A/RES/99/1',
+      body: 'General Assembly',
+      session: 79,
+      adopted: '2098-12-19',
+      issued: '2099-01-03',
+      agendaItem: '71 (b)',
+      agendaTitle: 'Promotion and protection of human rights: human rights questions',
+      meeting: '50th plenary meeting',
+      vote: null,
+      warnings: [],
+    });
+    expect(r.clauses.map((c) => [c.id, c.opening])).toEqual([
+      ['PP1', 'Recalling'],
+      ['OP1', 'Decides'],
+    ]);
+  });
+});
