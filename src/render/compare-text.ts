@@ -26,9 +26,9 @@ export function renderCompareText(c: Comparison, opts: CompareTextOptions = {}):
   const newOps = c.summary.OP.addedIds;
   const droppedOps = c.summary.OP.removedIds;
   out.push(st.bold(`New operative paragraphs: ${newOps.length ? newOps.join(', ') : 'none'}`));
-  out.push(st.bold(`Dropped operative paragraphs: ${droppedOps.length ? droppedOps.join(', ') : 'none'}`));
+  out.push(st.bold(`Dropped operative paragraphs (old numbering): ${droppedOps.length ? droppedOps.join(', ') : 'none'}`));
   if (c.summary.PP.addedIds.length || c.summary.PP.removedIds.length) {
-    out.push(`New preambular paragraphs: ${c.summary.PP.addedIds.join(', ') || 'none'}; dropped: ${c.summary.PP.removedIds.join(', ') || 'none'}`);
+    out.push(`New preambular paragraphs: ${c.summary.PP.addedIds.join(', ') || 'none'}; dropped (old numbering): ${c.summary.PP.removedIds.join(', ') || 'none'}`);
   }
   out.push(summaryLine(c, 'PP'), summaryLine(c, 'OP'));
   out.push(st.dim(`${c.old.counts.PP} PP / ${c.old.counts.OP} OP → ${c.new.counts.PP} PP / ${c.new.counts.OP} OP`));

@@ -120,11 +120,11 @@ function renderSummary(c: Comparison): string {
       : `<span class="idlist">${list.map((id) => `<a href="#${escapeHtml(anchorFor(id, 'old'))}">${escapeHtml(id)}</a>`).join(', ')}</span>`;
   const facts = [
     `<li><span class="label">New operative paragraphs:</span> ${ids(s.newOPs)}</li>`,
-    `<li><span class="label">Dropped operative paragraphs:</span> ${dropped(s.droppedOPs)}</li>`,
+    `<li><span class="label">Dropped operative paragraphs (old numbering):</span> ${dropped(s.droppedOPs)}</li>`,
   ];
   if (s.newPPs.length > 0 || s.droppedPPs.length > 0) {
     facts.push(`<li><span class="label">New preambular paragraphs:</span> ${ids(s.newPPs)}</li>`);
-    facts.push(`<li><span class="label">Dropped preambular paragraphs:</span> ${dropped(s.droppedPPs)}</li>`);
+    facts.push(`<li><span class="label">Dropped preambular paragraphs (old numbering):</span> ${dropped(s.droppedPPs)}</li>`);
   }
   facts.push(
     `<li><span class="label">Changes:</span> <span class="n-substantive">${s.substantive}</span> substantive, <span class="n-technical">${s.technical}</span> technical update${s.technical === 1 ? '' : 's'} only, <span class="n-unchanged">${s.unchanged}</span> unchanged${s.moved ? `, <span class="n-moved">${s.moved}</span> moved` : ''}.</li>`,

@@ -47,7 +47,7 @@ describe('resdiff compare (text)', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toContain('old: EXAMPLE/HRC/2022 (2022-07-07) [constructed example');
     expect(lines[1]).toBe('new: A/HRC/RES/56/2 (2024-07-10)');
-    expect(r.stdout).toContain('New operative paragraphs: OP26, OP34\nDropped operative paragraphs: OP26\n');
+    expect(r.stdout).toContain('New operative paragraphs: OP26, OP34\nDropped operative paragraphs (old numbering): OP26\n');
     expect(r.stdout).toContain('\nOP22 → OP21 + OP22  (split into 2)\n');
     expect(r.stdout).toContain('\nOP21 → OP23  (unchanged, moved (was OP21))\n');
     expect(r.stdout).toContain('[-Baku-] {+Kampala+}');

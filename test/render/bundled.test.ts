@@ -42,7 +42,7 @@ describe('HTML on the bundled comparison', () => {
     expect(byClass(byClass(doc, 'old')[0]!, 'constructed-label')).toHaveLength(1);
     const facts = byTag(byClass(doc, 'facts')[0]!, 'li').map(text);
     expect(facts[0]).toBe(`New operative paragraphs: ${c.summary.OP.addedIds.join(', ')}`);
-    expect(facts[1]).toBe(`Dropped operative paragraphs: ${c.summary.OP.removedIds.join(', ') || 'none'}`);
+    expect(facts[1]).toBe(`Dropped operative paragraphs (old numbering): ${c.summary.OP.removedIds.join(', ') || 'none'}`);
   });
 
   it('has one article per pair, in order, and each new clause reads back from its side', () => {

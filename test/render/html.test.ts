@@ -47,7 +47,7 @@ describe('renderCompareHtml (inline, constructed comparison)', () => {
     const summary = byClass(doc, 'summary')[0]!;
     const facts = byTag(byClass(summary, 'facts')[0]!, 'li').map(text);
     expect(facts[0]).toBe('New operative paragraphs: OP2');
-    expect(facts[1]).toBe('Dropped operative paragraphs: OP2');
+    expect(facts[1]).toBe('Dropped operative paragraphs (old numbering): OP2');
     expect(text(byClass(summary, 'n-technical')[0]!)).toBe('1');
     // substantive: PP3, OP1, OP4 modified + OP2 added + OP2 dropped
     expect(text(byClass(summary, 'n-substantive')[0]!)).toBe('5');

@@ -59,7 +59,7 @@ describe('renderComparePdf', () => {
     const first = pageText(file, 1);
     expect(first).toContain('Summary');
     expect(first).toContain('New operative paragraphs: OP2');
-    expect(first).toContain('Dropped operative paragraphs: OP2');
+    expect(first).toContain('Dropped operative paragraphs (old numbering): OP2');
     expect(first).toMatch(/constructed example/i);
   }, 60_000);
 
