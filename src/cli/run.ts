@@ -34,6 +34,21 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
   for (const define of COMMANDS) define(program, io);
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  resdiff compare example-2022 56/2                 what changed, summary first (corpus references)
+  resdiff compare old.pdf new.docx --format docx -o redline.docx
+                                                    a Word redline with tracked changes
+  resdiff compare 50-4.md 56/2 --format pdf -o redline.pdf
+  resdiff history --series intl-cooperation-human-rights
+  resdiff serve                                     the web page on http://127.0.0.1:8080
+
+A file is Markdown (.md), plain text (.txt), PDF or DOCX; a reference names a corpus version by
+resolution number (56/2), symbol (A/HRC/RES/56/2) or file name. Exit codes: 0 done, 1 bad input,
+2 internal error.`,
+  );
   program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) }));
   try {
     if (argv.length === 0) {
