@@ -8,25 +8,13 @@ import { createApp, CONTENT_SECURITY_POLICY } from '../../src/server/app.js';
 import { RES_56_2 } from '../support/paths.js';
 import { makeDocx, makePdf, findLibreOffice } from '../support/make-docs.js';
 import { olderVersion, testCorpus } from './corpus-fixture.js';
+import { requestJson, type Json } from '../support/http.js';
 
 const corpus = testCorpus();
 const app = createApp({ corpusDir: corpus.dir, maxUploadBytes: 256 * 1024, log: () => {} });
 
-interface Json {
-  [k: string]: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
 
-async function getJson(path: string): Promise<{ status: number; body: Json; res: Response }> {
-  const res = await app.request(path);
-  const text = await res.text();
-  let body: Json;
-  try {
-    body = JSON.parse(text) as Json;
-  } catch {
-    throw new Error(`not JSON (${res.status}): ${text.slice(0, 200)}`);
-  }
-  return { status: res.status, body, res };
-}
+const getJson = (path: string) => requestJson(app, path);
 
 /** Check a comparison against the contract of DESIGN.md §3. */
 function expectContract(c: Json): void {

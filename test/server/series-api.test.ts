@@ -9,26 +9,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp, CONTENT_SECURITY_POLICY } from '../../src/server/app.js';
 import { testCorpus } from './corpus-fixture.js';
+import { requestJson, type Json } from '../support/http.js';
 
 const corpus = testCorpus();
 const app = createApp({ corpusDir: corpus.dir, log: () => {} });
 const SERIES = 'intl-cooperation-human-rights';
 
-interface Json {
-  [k: string]: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
 
-async function get(path: string, a = app): Promise<{ status: number; body: Json; res: Response; text: string }> {
-  const res = await a.request(path);
-  const text = await res.text();
-  let body: Json;
-  try {
-    body = JSON.parse(text) as Json;
-  } catch {
-    throw new Error(`not JSON (${res.status}): ${text.slice(0, 200)}`);
-  }
-  return { status: res.status, body, res, text };
-}
+const get = (path: string, a = app) => requestJson(a, path);
 
 describe('GET /api/series/:id/history', () => {
   it('aligns the corpus versions of the series, oldest first, the constructed one marked', async () => {
