@@ -52,7 +52,11 @@ function isChange(p: DiffPart): boolean {
   return p.op !== 'equal' && p.text.trim() !== '';
 }
 
-function toPair(g: Group, A: Clause[], B: Clause[], timeoutMs: number): Pair {
+/**
+ * One aligned group as a pair of the comparison: status, word diff, classification.
+ * `history` classifies each link of a series with this too, so both say the same.
+ */
+export function toPair(g: Group, A: Clause[], B: Clause[], timeoutMs: number = DIFF_TIMEOUT_MS): Pair {
   const olds = g.old.map((i) => A[i]);
   const news = g.new.map((j) => B[j]);
   const oldText = olds.map((c) => c.text).join(' ');

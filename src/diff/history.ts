@@ -24,7 +24,8 @@
 import { InputError } from '../errors.js';
 import { clauseCounts, type Clause, type ClauseKind, type Resolution } from '../model/types.js';
 import type { DiffPart, PairStatus } from './types.js';
-import { diffWords, DIFF_TIMEOUT_MS } from './word-diff.js';
+import { DIFF_TIMEOUT_MS } from './word-diff.js';
+import { toPair } from './compare.js';
 import { align, type Group } from '../align/align.js';
 import { idfOf, profile } from '../align/similarity.js';
 
@@ -262,44 +263,21 @@ function subset(r: Resolution, indices: number[]): Resolution {
 
 /** A step's group as a pair, classified as `compare` classifies it. */
 function classify(g: Group, A: Clause[], B: Clause[], detail: boolean, timeoutMs: number): HistoryPair {
-  const olds = g.old.map((i) => A[i]);
-  const news = g.new.map((j) => B[j]);
-  const oldText = olds.map((c) => c.text).join(' ');
-  const newText = news.map((c) => c.text).join(' ');
+  // The same classification as `compare` (identical texts skip the word diff there too).
+  const p = toPair(g, A, B, timeoutMs);
   const pair: HistoryPair = {
-    status: 'unchanged',
-    old: olds.map((c) => c.id),
-    new: news.map((c) => c.id),
-    technical: false,
-    moved: g.moved,
-    openingChanged: !!(olds.length && news.length && olds[0].opening !== news[0].opening),
-    similarity: 0,
+    status: p.status,
+    old: p.old,
+    new: p.new,
+    technical: p.technical,
+    moved: p.moved,
+    openingChanged: p.openingChanged,
+    similarity: p.similarity,
   };
-  if (g.crossKind) pair.crossKind = true;
-  if (!olds.length) {
-    pair.status = 'added';
-    if (detail) pair.diff = [{ op: 'insert', text: newText, technical: false }];
-    return pair;
-  }
-  if (!news.length) {
-    pair.status = 'removed';
-    if (detail) pair.diff = [{ op: 'delete', text: oldText, technical: false }];
-    return pair;
-  }
-  const oneToOne = olds.length === 1 && news.length === 1;
-  if (oneToOne && oldText === newText && !detail) {
-    // Identical text needs no diff: that is most of a series.
-    pair.similarity = 1;
-    return pair;
-  }
-  const d = diffWords(oldText, newText, timeoutMs);
-  const changes = d.parts.filter((p) => p.op !== 'equal' && p.text.trim() !== '');
-  pair.status = olds.length > 1 ? 'merged' : news.length > 1 ? 'split' : changes.length ? 'modified' : 'unchanged';
-  pair.technical = pair.status === 'modified' && changes.every((p) => p.technical);
-  pair.similarity = pair.status === 'unchanged' ? 1 : Math.round(g.similarity * 1000) / 1000;
+  if (p.crossKind) pair.crossKind = true;
   if (detail) {
-    pair.diff = d.parts;
-    if (d.timedOut) pair.diffTimedOut = true;
+    pair.diff = p.diff;
+    if (p.diffTimedOut) pair.diffTimedOut = true;
   }
   return pair;
 }

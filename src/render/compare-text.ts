@@ -4,12 +4,11 @@
  */
 import type { Comparison, DiffPart } from '../diff/types.js';
 import { makeStyle, wrapText, type Style } from './ansi.js';
+import type { TextOptions } from './show-text.js';
 import { isChanged, pairIds, pairNote, summaryLine, versionLabel } from './labels.js';
 
 /** Options of the terminal renderer. */
-export interface CompareTextOptions {
-  color?: boolean;
-  width?: number;
+export interface CompareTextOptions extends TextOptions {
   /** Show unchanged clauses too. */
   all?: boolean;
 }
