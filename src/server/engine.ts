@@ -45,13 +45,13 @@ export class NotAvailableError extends Error {
   }
 }
 
-/** Through the library's record of compare formats (src/render/index.ts), like the CLI. */
+/** Through the library's record of compare formats (src/render/index.ts), as the CLI does. */
 function viaCompareFormats(format: string): Renderer {
   return async (c, o) => {
     const { compareFormats } = await import('../render/index.js');
     const f = compareFormats[format];
     if (!f) throw new NotAvailableError(`${format.toUpperCase()} export is not available in this version of resdiff`);
-    const body = await f.render(c, { layout: o.layout });
+    const body = await f.render(c, { layout: o.layout ?? 'side-by-side' });
     return { body, contentType: f.contentType, ext: f.ext };
   };
 }
@@ -75,19 +75,11 @@ export const RENDERERS: Record<Format, Renderer> = {
     compactJson.set(c, body);
     return { body, contentType, ext: 'json' };
   },
-  html: async (c, o) => {
-    const { renderCompareHtml } = await import('../render/html.js');
-    return { body: renderCompareHtml(c, { layout: o.layout ?? 'side-by-side' }), contentType: 'text/html; charset=utf-8', ext: 'html' };
-  },
-  // One shared browser prints every PDF (closed with the server).
-  pdf: async (c, o) => {
-    const { renderComparePdf } = await import('../render/pdf.js');
-    return { body: await renderComparePdf(c, { layout: o.layout ?? 'side-by-side' }), contentType: 'application/pdf', ext: 'pdf' };
-  },
-  docx: async (c) => {
-    const { renderCompareDocx } = await import('../render/docx.js');
-    return { body: await renderCompareDocx(c), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: 'docx' };
-  },
+  // The page shows side by side, so its exports default to that layout. PDFs share one browser,
+  // closed with the server.
+  html: viaCompareFormats('html'),
+  pdf: viaCompareFormats('pdf'),
+  docx: viaCompareFormats('docx'),
   unified: viaCompareFormats('unified'),
 };
 
