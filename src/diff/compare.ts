@@ -4,6 +4,7 @@
  */
 import { align, type AlignOptions, type Group } from '../align/align.js';
 import { clauseCounts, type Clause, type ClauseKind, type Resolution } from '../model/types.js';
+import { countPairs } from './counts.js';
 import type { Comparison, DiffPart, KindSummary, Pair, PairStatus, VersionInfo } from './types.js';
 import { diffWords, DIFF_TIMEOUT_MS } from './word-diff.js';
 
@@ -151,7 +152,7 @@ function kindOf(g: Group, A: Clause[], B: Clause[]): ClauseKind {
 }
 
 function summarise(pairs: Pair[], kind: ClauseKind): KindSummary {
-  const s: KindSummary = { added: 0, removed: 0, modified: 0, unchanged: 0, moved: 0, technical: 0, split: 0, merged: 0, addedIds: [], removedIds: [] };
+  const s: KindSummary = { added: 0, removed: 0, modified: 0, unchanged: 0, moved: 0, technical: 0, split: 0, merged: 0, addedIds: [], removedIds: [], counts: countPairs(pairs, kind) };
   for (const p of pairs) {
     if (p.kind !== kind) continue;
     s[p.status]++;

@@ -3,6 +3,7 @@
  * Extend, never rename or drop a field.
  */
 import type { ClauseKind } from '../model/types.js';
+import type { Counts } from './counts.js';
 
 /** How a clause (or group of clauses) fared between the two versions. */
 export type PairStatus = 'unchanged' | 'modified' | 'added' | 'removed' | 'split' | 'merged';
@@ -81,6 +82,12 @@ export interface KindSummary {
   /** New-side ids of added clauses, old-side ids of removed ones. */
   addedIds: string[];
   removedIds: string[];
+  /**
+   * Extension: the pairs of this kind counted under the one vocabulary (src/diff/counts.ts):
+   * new, dropped, changed (substantive), technical, moved, unchanged (and not moved).
+   * Every view shows these numbers; `modified` above includes technical pairs.
+   */
+  counts: Counts;
 }
 
 /** The whole comparison. */

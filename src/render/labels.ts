@@ -1,6 +1,7 @@
 /**
  * Words every renderer uses for a pair and a version, so text, HTML, PDF and Word say the same.
  */
+import { countsPhrase } from '../diff/counts.js';
 import type { Comparison, Pair, VersionInfo } from '../diff/types.js';
 
 /** The label constructed examples carry in every output. */
@@ -39,17 +40,7 @@ export function isChanged(p: Pair): boolean {
   return p.status !== 'unchanged' || p.moved;
 }
 
-/** One-line summary: "OP: 2 new, 1 dropped, 5 modified (3 technical), 1 moved; PP: …". */
+/** One-line summary in the count vocabulary: "OP: 2 new, 1 dropped, 1 changed (1 split), 3 technical, 1 moved, 29 unchanged". */
 export function summaryLine(c: Comparison, kind: 'PP' | 'OP'): string {
-  const s = c.summary[kind];
-  const parts = [
-    `${s.added} new`,
-    `${s.removed} dropped`,
-    `${s.modified} modified (${s.technical} technical only)`,
-    `${s.unchanged} unchanged`,
-    `${s.moved} moved`,
-  ];
-  if (s.split) parts.push(`${s.split} split`);
-  if (s.merged) parts.push(`${s.merged} merged`);
-  return `${kind}: ${parts.join(', ')}`;
+  return `${kind}: ${countsPhrase(c.summary[kind].counts)}`;
 }

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { diffWords, newTextOf, oldTextOf } from '../../src/diff/word-diff.js';
 import { compare } from '../../src/diff/compare.js';
-import type { Comparison } from '../../src/diff/types.js';
+import type { Comparison, Pair } from '../../src/diff/types.js';
+import { addCounts, countsPhrase, countWords } from '../../src/diff/counts.js';
+import { summaryLine } from '../../src/render/labels.js';
 import { copy, editable56_2, parseVariant, type Editable } from '../support/variants.js';
 
 const base = editable56_2();
@@ -129,6 +131,46 @@ describe('comparison', () => {
         expect(links(compare(b, a), true)).toEqual(links(compare(a, b)));
       }),
       { numRuns: 25 },
+    );
+  });
+});
+
+describe('count vocabulary (DESIGN.md §3)', () => {
+  it('every pair counts under exactly one status word or only as moved; PP + OP counts add up to the pairs', async () => {
+    await fc.assert(
+      fc.asyncProperty(editedVersion, editedVersion, async (ea, eb) => {
+        const [a, b] = await Promise.all([parseVariant(ea, 'a'), parseVariant(eb, 'b')]);
+        const c = compare(a, b);
+        const all = addCounts(c.summary.PP.counts, c.summary.OP.counts);
+        const onlyMoved = c.pairs.filter((p) => p.status === 'unchanged' && p.moved).length;
+        expect(all.new + all.dropped + all.changed + all.technical + all.unchanged + onlyMoved).toBe(c.pairs.length);
+        expect(all.moved).toBe(c.pairs.filter((p) => p.moved).length);
+        for (const kind of ['PP', 'OP'] as const) {
+          const s = c.summary[kind];
+          // The contract's own fields relate to the vocabulary exactly so.
+          expect(s.counts.new).toBe(s.added);
+          expect(s.counts.dropped).toBe(s.removed);
+          expect(s.counts.technical).toBe(s.technical);
+          expect(s.counts.changed).toBe(s.modified - s.technical + s.split + s.merged);
+          expect(summaryLine(c, kind)).toBe(`${kind}: ${countsPhrase(s.counts)}`);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('classifies each status as the table says', () => {
+    const p = (status: Pair['status'], technical = false, moved = false) => countWords({ status, technical, moved });
+    expect(p('added')).toEqual(['new']);
+    expect(p('removed', false, true)).toEqual(['dropped', 'moved']);
+    expect(p('modified')).toEqual(['changed']);
+    expect(p('modified', true)).toEqual(['technical']);
+    expect(p('split')).toEqual(['changed']);
+    expect(p('merged', false, true)).toEqual(['changed', 'moved']);
+    expect(p('unchanged')).toEqual(['unchanged']);
+    expect(p('unchanged', false, true)).toEqual(['moved']);
+    expect(countsPhrase({ new: 2, dropped: 1, changed: 3, technical: 3, moved: 1, unchanged: 29, split: 1, merged: 0 })).toBe(
+      '2 new, 1 dropped, 3 changed (1 split), 3 technical, 1 moved, 29 unchanged',
     );
   });
 });

@@ -2,6 +2,7 @@
  * Hand-built comparisons for the renderer tests. CONSTRUCTED DATA: the clause texts imitate
  * HRC resolution 56/2 and an imagined earlier version; neither side is an official document.
  */
+import { countPairs } from '../../src/diff/counts.js';
 import type { Comparison, DiffPart, KindSummary, Pair } from '../../src/diff/types.js';
 
 const eq = (text: string): DiffPart => ({ op: 'equal', text });
@@ -12,8 +13,8 @@ function pair(p: Partial<Pair> & Pick<Pair, 'status' | 'old' | 'new' | 'kind' | 
   return { moved: false, technical: false, openingChanged: false, similarity: 1, ...p };
 }
 
-function kindSummary(k: Partial<KindSummary>): KindSummary {
-  return { added: 0, removed: 0, modified: 0, unchanged: 0, moved: 0, technical: 0, split: 0, merged: 0, addedIds: [], removedIds: [], ...k };
+function kindSummary(k: Partial<KindSummary>, pairs: Pair[], kind: 'PP' | 'OP'): KindSummary {
+  return { added: 0, removed: 0, modified: 0, unchanged: 0, moved: 0, technical: 0, split: 0, merged: 0, addedIds: [], removedIds: [], counts: countPairs(pairs, kind), ...k };
 }
 
 /** The markup a hostile or careless source could carry in a clause. */
@@ -62,8 +63,8 @@ export function constructedComparison(opts: { injected?: boolean } = {}): Compar
     new: { file: '56/2', symbol: 'A/HRC/RES/56/2', title: 'Enhancement of international cooperation in the field of human rights', adopted: '2024-07-10', counts: { PP: 3, OP: 4 }, body: 'Human Rights Council', session: 56, constructed: false },
     pairs,
     summary: {
-      PP: kindSummary({ modified: 2, unchanged: 1, technical: 1 }),
-      OP: kindSummary({ added: 1, removed: 1, modified: 2, unchanged: 1, moved: 1, addedIds: ['OP2'], removedIds: ['OP2'] }),
+      PP: kindSummary({ modified: 2, unchanged: 1, technical: 1 }, pairs, 'PP'),
+      OP: kindSummary({ added: 1, removed: 1, modified: 2, unchanged: 1, moved: 1, addedIds: ['OP2'], removedIds: ['OP2'] }, pairs, 'OP'),
     },
   };
 }
