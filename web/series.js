@@ -2,12 +2,13 @@
 // column per version, each cell the clause id with its mark; a cell opens that version's text
 // and the redline from the version before) and the votes (country × version, changes marked).
 //
-// Kept apart from app.js: it reads the series picked on the Compare view (#series-select) and
-// renders into #series-analysis whenever the Series tab opens. Data comes from
+// One view of the page (see app.js): it shows the series picked on the Compare view
+// (picker.js) and renders into #series-analysis and #series-body whenever the Series tab opens. Data comes from
 // GET /api/series/:id/history and /votes. Every piece of document text (clause texts, country
 // names, symbols) reaches the page through text nodes, never innerHTML.
 
 import { $, h, formatDate, fetchJson } from './dom.js';
+import { pickedSeries } from './picker.js';
 /** Words for each cell mark, in the detail pane and the cells' accessible names. */
 const MARK_WORD = {
   first: 'first version',
@@ -415,7 +416,7 @@ function load(id) {
 export async function showSeriesAnalysis() {
   const root = $('#series-analysis');
   if (!root) return;
-  const id = /** @type {HTMLSelectElement} */ ($('#series-select'))?.value || '';
+  const id = pickedSeries();
   if (!id) {
     root.replaceChildren();
     return;
@@ -445,10 +446,42 @@ export async function showSeriesAnalysis() {
   }
 }
 
-function init() {
-  const tab = $('#tab-series');
-  if (!tab) return;
-  tab.addEventListener('click', () => void showSeriesAnalysis());
+/** The members of the series (and related resolutions), with which texts the corpus holds. */
+async function showMembers() {
+  const body = $('#series-body');
+  const id = pickedSeries();
+  if (!id) {
+    body.replaceChildren(h('p', {}, 'Pick a series on the Compare view first.'));
+    return;
+  }
+  try {
+    const s = await fetchJson(`/api/series/${encodeURIComponent(id)}`);
+    const row = (m) =>
+      h('tr', {}, h('td', {}, m.symbol), h('td', {}, m.adopted ? formatDate(m.adopted) : m.year ? String(m.year) : ''), h('td', {}, m.body || s.body || ''), h('td', {}, m.ref ? 'in the corpus' : 'text not in the corpus'));
+    const table = (caption, members) =>
+      h('table', { class: 'series-table' }, h('caption', {}, caption),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Symbol'), h('th', { scope: 'col' }, 'Adopted'), h('th', { scope: 'col' }, 'Body'), h('th', { scope: 'col' }, 'Text'))),
+        h('tbody', {}, members.map(row)));
+    const constructed = s.versions.filter((v) => v.constructed);
+    body.replaceChildren(
+      h('h3', {}, s.title),
+      table('Members of the series', s.members),
+      s.related.length ? table('Related resolutions', s.related) : null,
+      constructed.length ? h('p', { class: 'hint' }, `The corpus also holds ${constructed.length} constructed example${constructed.length > 1 ? 's' : ''} of this series (${constructed.map((v) => v.ref).join(', ')}), written to show resdiff's features; not official texts.`) : null,
+    );
+  } catch (e) {
+    body.replaceChildren(h('p', { class: 'status', 'data-kind': 'error', role: 'alert' }, e instanceof Error ? e.message : String(e)));
+  }
 }
 
-init();
+/** @type {import('./app.js').View} */
+export const seriesView = {
+  id: 'series',
+  label: 'Series',
+  skipTarget: '#series-heading',
+  init() {},
+  show() {
+    void showMembers();
+    void showSeriesAnalysis();
+  },
+};
