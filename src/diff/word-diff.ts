@@ -67,7 +67,29 @@ export function diffWords(oldText: string, newText: string, timeoutMs = DIFF_TIM
       }
     }
   }
-  return { parts: toParts(foldShortEqualities(ops)), timedOut: false };
+  const grouped = foldShortEqualities(ops);
+  return { parts: toParts(grouped, technicalFlags(grouped)), timedOut: false };
+}
+
+/** Reference classes a rolled-forward citation is made of ("77/213", "A/HRC/54/36"). */
+const REFERENCE: ReadonlySet<Token['cls']> = new Set(['resolution', 'symbol']);
+
+/**
+ * Which changed tokens are routine updates. A token of a technical class (date, number,
+ * symbol, resolution, session ordinal, year) is; so is the word "of" that ties a reference to
+ * its date inside the same change ("76/159" → "77/213 of 15 December 2022"): the roll-forward
+ * cites the later resolution with its adoption date, and counting that "of" as new language
+ * would make every such citation substantive. Any other word keeps the change substantive.
+ */
+function technicalFlags(ops: TokOp[]): boolean[] {
+  return ops.map((o, k) => {
+    if (o.op === 'equal') return false;
+    if (isTechnical(o.tok)) return true;
+    if (o.tok.cls !== 'word' || o.tok.text !== 'of') return false;
+    const prev = ops[k - 1];
+    const next = ops[k + 1];
+    return !!prev && !!next && prev.op === o.op && next.op === o.op && REFERENCE.has(prev.tok.cls) && next.tok.cls === 'date';
+  });
 }
 
 /** Turn short equal runs sandwiched between changes into delete + insert. */
@@ -120,7 +142,7 @@ function changeSize(ops: TokOp[], from: number, dir: 1 | -1): number {
 }
 
 /** Merge token ops into parts; white-space differences around equal tokens stay exact. */
-function toParts(ops: TokOp[]): DiffPart[] {
+function toParts(ops: TokOp[], technical: boolean[]): DiffPart[] {
   const parts: DiffPart[] = [];
   const push = (op: Op, text: string, technical: boolean | undefined) => {
     if (!text) return;
@@ -135,12 +157,12 @@ function toParts(ops: TokOp[]): DiffPart[] {
     if (op !== 'equal') part.technical = blank ? true : !!technical;
     parts.push(part);
   };
-  for (const o of ops) {
+  for (const [k, o] of ops.entries()) {
     if (o.op === 'equal' && o.oldWs !== undefined) {
       push('delete', o.oldWs, true);
       push('insert', o.tok.ws, true);
       push('equal', o.tok.text, undefined);
-    } else push(o.op, o.tok.ws + o.tok.text, o.op === 'equal' ? undefined : isTechnical(o.tok));
+    } else push(o.op, o.tok.ws + o.tok.text, o.op === 'equal' ? undefined : technical[k]);
   }
   return parts;
 }

@@ -78,7 +78,7 @@ describe('alignment', async () => {
     const oldText = merged.diff.filter((d) => d.op !== 'insert').map((d) => d.text).join('');
     expect(oldText.slice(merged.oldBreaks![1]).startsWith('Recalling the importance of cooperation')).toBe(true);
     expect(ids(c, (p) => p.moved)).toEqual(['PP20>PP33', 'OP21>OP23']);
-    expect(ids(c, (p) => p.technical)).toEqual(['OP30>OP31', 'OP32>OP33', 'OP35>OP37']);
+    expect(ids(c, (p) => p.technical)).toEqual(['PP4>PP4', 'OP30>OP31', 'OP32>OP33', 'OP35>OP37']);
     expect(ids(c, (p) => p.openingChanged)).toEqual(['PP9>PP9', 'OP7>OP7']);
     expect(c.summary.OP).toMatchObject({ added: 2, removed: 1, modified: 4, technical: 3, split: 1, moved: 1, addedIds: ['OP26', 'OP34'], removedIds: ['OP26'] });
     expect(c.summary.PP).toMatchObject({ added: 1, removed: 0, merged: 1, moved: 1, addedIds: ['PP19'] });
