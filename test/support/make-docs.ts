@@ -24,6 +24,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Tab,
   Table,
   TableCell,
   TableRow,
@@ -169,6 +170,8 @@ export interface MakeOptions {
   jobNumber: string;
   /** Let LibreOffice hyphenate at line ends (needs a hyphenation dictionary). */
   hyphenate?: boolean;
+  /** OP numbers typed into the text ("12.<tab>") instead of a Word list. */
+  typedNumbers?: boolean;
 }
 
 const TNR = 'Times New Roman';
@@ -236,6 +239,15 @@ export async function buildDocx(doc: SourceDoc, opts: MakeOptions): Promise<Uint
           spacing: { before: 240, after: 240 },
           indent: number ? { left: 1247, hanging: 567, right: 1247 } : { right: 3000 },
           children: [new TextRun({ text: t, bold: true, font: TNR, size: number ? 24 : BODY })],
+        }),
+      );
+    } else if (b.kind === 'op' && opts.typedNumbers) {
+      body.push(
+        new Paragraph({
+          alignment: AlignmentType.JUSTIFIED,
+          spacing: { after: 120, line: 240 },
+          indent: { ...indent, firstLine: 567 },
+          children: [new TextRun({ text: `${b.number}.`, font: TNR, size: BODY }), new TextRun({ children: [new Tab()], font: TNR, size: BODY }), ...textRuns(b.runs)],
         }),
       );
     } else if (b.kind === 'op') {
