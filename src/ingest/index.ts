@@ -6,9 +6,17 @@ import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
 import { decodeText } from './text.js';
 import type { Source } from './source.js';
+import type { ReadOptions } from './explain.js';
 
 export type { Source, SourceFormat } from './source.js';
 export { decodeText, MAX_TEXT_BYTES } from './text.js';
+export type { Explain, ExplainStep, ExplainAction, ReadOptions } from './explain.js';
+export { excerpt, note } from './explain.js';
+
+/** A reader of a binary format (PDF, DOCX): bytes -> resolution Markdown and masthead metadata. */
+interface BinaryReader {
+  read(bytes: Uint8Array, file: string, options?: ReadOptions): Promise<{ markdown: string; meta: Record<string, unknown> }>;
+}
 
 /** Largest PDF or DOCX taken (a resolution PDF is well under 1 MiB; annexes can be larger). */
 export const MAX_BINARY_BYTES = 50 * 1024 * 1024;
@@ -29,8 +37,9 @@ export function sniffKind(bytes: Uint8Array, file: string): Source['origin'] {
  *
  * @param bytes the file contents
  * @param file the file name or reference, for messages and format detection
+ * @param options `explain`: a trace the reader appends its decisions to
  */
-export async function ingest(bytes: Uint8Array, file: string): Promise<Source> {
+export async function ingest(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Source> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const kind = sniffKind(bytes, file);
   if (kind === 'pdf' || kind === 'docx') {
@@ -38,8 +47,8 @@ export async function ingest(bytes: Uint8Array, file: string): Promise<Source> {
     if (bytes.length > MAX_BINARY_BYTES) {
       throw new InputError(`the file is ${(bytes.length / 1048576).toFixed(1)} MiB, larger than the ${MAX_BINARY_BYTES / 1048576} MiB limit`, file);
     }
-    const reader = kind === 'pdf' ? await import('./pdf.js') : await import('./docx.js');
-    const read = await reader.read(bytes, file);
+    const reader: BinaryReader = kind === 'pdf' ? await import('./pdf.js') : await import('./docx.js');
+    const read = await reader.read(bytes, file, options);
     return { file, format: 'markdown', origin: kind, text: read.markdown, meta: read.meta, sha256 };
   }
   const text = decodeText(bytes, file);

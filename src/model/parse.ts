@@ -14,6 +14,7 @@ import { recogniseOpening } from './openings.js';
 import { parseDate, ordinalToNumber } from './dates.js';
 import { parseVote } from './vote.js';
 import type { Clause, ClauseKind, Provenance, Resolution, Subparagraph, Warning } from './types.js';
+import { note, type Explain, type ReadOptions } from '../ingest/explain.js';
 
 /** "(a) ", "(ii) ", "(aa) ". */
 const SUBPARA = /^\((?:[a-z]{1,2}|[ivxlc]{1,6})\)\s+/;
@@ -23,25 +24,32 @@ const PREAMBLE_START = /^The\s+[\p{Lu}][\p{L}\s,-]{2,80}?,\s*$/u;
 const MEETING = /^\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b/i;
 const VOTE_START = /^\[?\s*Adopted\b/i;
 /** Lines that are page furniture, not text: running heads, job numbers, page numbers, barcodes. */
-const ARTEFACTS = [
-  /^(?:A|E|S|A\/HRC|CCPR|CEDAW)\/[A-Z0-9./-]*\d[A-Z0-9./-]*$/, // running head: the symbol
-  /^GE\.\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\*?\d+\*?)?$/, // Geneva job number
-  /^\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s+\d{6})?/, // New York job number
-  /^\d{1,3}$/, // page number
-  /^\d{1,3}\s*\/\s*\d{1,3}$/, // "2/7"
-  /^\*\d{5,}\*$/, // barcode text
-  /^Please recycle$/i,
+const ARTEFACTS: Array<{ re: RegExp; what: string }> = [
+  { re: /^(?:A|E|S|A\/HRC|CCPR|CEDAW)\/[A-Z0-9./-]*\d[A-Z0-9./-]*$/, what: 'running head (a document symbol alone on a line)' },
+  { re: /^GE\.\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\*?\d+\*?)?$/, what: 'job number (Geneva)' },
+  { re: /^\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s+\d{6})?/, what: 'job number (New York)' },
+  { re: /^\d{1,3}$/, what: 'page number' },
+  { re: /^\d{1,3}\s*\/\s*\d{1,3}$/, what: 'page number ("2/7")' },
+  { re: /^\*\d{5,}\*$/, what: 'barcode text' },
+  { re: /^Please recycle$/i, what: 'page furniture ("Please recycle")' },
 ];
+
+/** What kind of page furniture a line is, or undefined for text. */
+function artefact(t: string): string | undefined {
+  return ARTEFACTS.find((a) => a.re.test(t))?.what;
+}
 
 /**
  * Parse a Source into a Resolution.
  *
  * @param source the text and its format
+ * @param options `explain`: a trace to append the parser's decisions to (`show --explain`)
  * @throws InputError when no clauses are found or front matter is invalid
  */
-export function parseResolution(source: Source): Resolution {
+export function parseResolution(source: Source, options: ReadOptions = {}): Resolution {
   const warnings: Warning[] = [];
   const warn = (w: Warning) => warnings.push({ file: source.file, ...w });
+  const trace = options.explain;
   let frontMatter: Record<string, unknown> = {};
   let blocks: Block[];
   if (source.format === 'markdown') {
@@ -49,7 +57,7 @@ export function parseResolution(source: Source): Resolution {
     frontMatter = md.frontMatter;
     blocks = md.blocks;
   } else {
-    blocks = plainTextBlocks(source.text);
+    blocks = plainTextBlocks(source.text, trace);
   }
 
   // Footnote texts: blocks that start with a marker. Taken out wherever they stand.
@@ -60,6 +68,7 @@ export function parseResolution(source: Source): Resolution {
       for (const [n, text] of splitFootnoteBlock(b)) {
         if (footnotes[n] !== undefined) warn({ rule: 'footnote-duplicate', message: `footnote ${n} has two texts; the first is kept`, line: b.line });
         else footnotes[n] = text;
+        note(trace, { stage: 'parse', line: b.line, action: 'footnote', reason: `footnote ${n}'s text (starts with its marker), taken out of the flow`, text });
       }
       flow.push({ ...b, kind: 'rule', text: '', sups: [] }); // a page break stood here
     } else flow.push(b);
@@ -83,15 +92,18 @@ export function parseResolution(source: Source): Resolution {
       broken = true;
       continue;
     }
-    if (ARTEFACTS.some((re) => re.test(t)) && b.number === undefined) {
+    const junk = b.number === undefined ? artefact(t) : undefined;
+    if (junk) {
+      note(trace, { stage: 'parse', line: b.line, action: 'dropped', reason: junk, text: t });
       broken = true;
       continue;
     }
     if ((MEETING.test(t) || VOTE_START.test(t)) && b.number === undefined) {
+      note(trace, { stage: 'parse', line: b.line, action: 'foot', reason: MEETING.test(t) ? 'the meeting line ends the operative part' : 'the vote ends the operative part', text: t });
       footFrom = i;
       break;
     }
-    placeBlock(drafts, normaliseNumber(b), broken, warn);
+    placeBlock(drafts, normaliseNumber(b), broken, warn, trace);
     broken = false;
   }
   // Without "The Human Rights Council," a lone paragraph that merely starts like a clause
@@ -101,9 +113,12 @@ export function parseResolution(source: Source): Resolution {
 
   const clauses = finishClauses(drafts, warn);
   checkNumbering(clauses, warn);
+  for (const c of clauses) {
+    for (const n of c.footnotes) note(trace, { stage: 'parse', line: c.position?.line, action: 'marker', reason: `footnote ${n} attached to ${c.id}${footnotes[n] === undefined ? ' (no text found for it)' : ''}`, text: footnotes[n] });
+  }
 
   // Foot: meeting, date, vote.
-  const foot = flow.slice(footFrom).filter((b) => b.kind !== 'rule' && !ARTEFACTS.some((re) => re.test(b.text.trim())));
+  const foot = flow.slice(footFrom).filter((b) => b.kind !== 'rule' && !artefact(b.text.trim()));
   let meeting: string | undefined;
   let meetingDate = '';
   // Line by line: "*50th plenary meeting*" and its date are often one paragraph of two lines.
@@ -209,40 +224,82 @@ function endsParagraph(text: string): boolean {
   return /[,;.:!?][\s"”’)\]]*$/.test(text.trimEnd());
 }
 
-/** Put a body block where it belongs: a new clause, a subparagraph, or the rest of a cut paragraph. */
-function placeBlock(drafts: Draft[], b: Block, broken: boolean, warn: (w: Warning) => void): void {
+/**
+ * The emphasised opening phrase a block starts with ("*Recalling also*"), or "" when it starts
+ * otherwise. Italics over the whole block, or starting in lower case, are not an opening.
+ */
+function emphasisedOpening(b: Block): string {
+  const lead = leadingSpace(b.text);
+  const it = b.italics.find(([s]) => s <= lead + 1);
+  if (!it) return '';
+  const phrase = collapse(b.text.slice(it[0], it[1])).replace(/[\s,:;]+$/, '');
+  if (!/^\p{Lu}/u.test(phrase) || phrase.split(' ').length > 10) return '';
+  return collapse(b.text).length - phrase.length > 2 ? phrase : '';
+}
+
+/**
+ * Put a body block where it belongs: a new clause, a subparagraph, or the rest of a cut paragraph.
+ *
+ * An emphasised opening phrase, or the next printed OP number, starts a new clause whatever the
+ * block before ends with: drafts, OCR and hand edits lose a final comma often, and one wrongly
+ * glued pair would shift every later id. The missing mark is a warning. Only after a page break
+ * in mid-sentence does an italic start need to be a phrase UN paragraphs open with, since a page
+ * can break just before an italic title.
+ */
+function placeBlock(drafts: Draft[], b: Block, broken: boolean, warn: (w: Warning) => void, trace?: Explain): void {
   const cur = drafts[drafts.length - 1];
   const last = cur ? (cur.subs.length ? cur.subs[cur.subs.length - 1] : cur.main) : undefined;
   const text = b.text.trim();
   const lastOp = [...drafts].reverse().find((d) => d.kind === 'OP' && d.number !== undefined);
   const expected = lastOp?.number !== undefined ? lastOp.number + 1 : 1;
+  const opening = b.number === undefined ? emphasisedOpening(b) : '';
+  const id = (kind: ClauseKind) => `${kind}${drafts.filter((d) => d.kind === kind).length + 1}`;
   if (last && cur) {
     const midSentence = !endsParagraph(last.text);
     const lower = /^[\p{Ll}]/u.test(text);
     // A number that is not the next paragraph's (a year, "2015. A year.") after an unfinished
     // sentence is text that Markdown mistook for a list.
-    const falseNumber = b.number !== undefined && (b.number >= 1000 || (midSentence && b.number !== expected));
-    if ((midSentence && (broken || lower || b.number === undefined || falseNumber)) || (lower && b.number === undefined && !SUBPARA.test(text)) || falseNumber) {
+    const falseNumber = b.number !== undefined && (b.number >= 1000 || (midSentence && (b.number !== expected || lower)));
+    const startsClause = (b.number !== undefined && !falseNumber) || (opening !== '' && !(midSentence && broken && recogniseOpening(opening) === ''));
+    const startsSub = SUBPARA.test(text) && b.number === undefined;
+    if (!startsClause && !startsSub && ((midSentence && (broken || lower || b.number === undefined || falseNumber)) || (lower && b.number === undefined) || falseNumber)) {
+      const why = falseNumber
+        ? `"${b.numberPrefix?.trim()}" is not the next paragraph number (${expected}) after an unfinished sentence: read as text`
+        : midSentence && broken
+          ? 'the text before the page break ends mid-sentence'
+          : midSentence
+            ? 'the block before ends without punctuation and this one starts no paragraph'
+            : 'starts in lower case: the rest of the paragraph before';
+      note(trace, { stage: 'parse', line: b.line, action: 'joined', reason: why, text });
       const joined = joinBlocks(last, falseNumber ? b : { ...b, numberPrefix: undefined });
       if (cur.subs.length) cur.subs[cur.subs.length - 1] = joined;
       else cur.main = joined;
       return;
     }
-    if (SUBPARA.test(text) && b.number === undefined) {
+    if (midSentence) {
+      const lastId = cur.subs.length ? `a subparagraph of ${cur.kind}${drafts.filter((d) => d.kind === cur.kind).length}` : `${cur.kind}${drafts.filter((d) => d.kind === cur.kind).length}`;
+      warn({ rule: 'punctuation-missing', message: `${lastId} ends without punctuation; the next paragraph starts with ${b.number !== undefined ? `its number ${b.number}` : startsSub ? 'a subparagraph label' : `the opening "${opening}"`}`, line: last.line });
+    }
+    if (startsSub) {
+      note(trace, { stage: 'parse', line: b.line, action: 'subparagraph', reason: `label ${/^\([a-z]+\)/.exec(text)?.[0] ?? ''} of ${cur.kind}${drafts.filter((d) => d.kind === cur.kind).length}`, text });
       cur.subs.push(b);
       return;
     }
   }
   if (b.number !== undefined) {
+    note(trace, { stage: 'parse', line: b.line, action: 'clause', reason: `${id('OP')}: printed number ${b.number}`, text });
     drafts.push({ kind: 'OP', main: b, subs: [], number: b.number });
     return;
   }
+  const why = opening ? `opening phrase "${opening}"` : 'a paragraph of its own';
   const anyOp = drafts.some((d) => d.kind === 'OP');
   if (anyOp) {
     warn({ rule: 'op-unnumbered', message: `an operative paragraph has no printed number (after OP${drafts.filter((d) => d.kind === 'OP').length})`, line: b.line });
+    note(trace, { stage: 'parse', line: b.line, action: 'clause', reason: `${id('OP')}: ${why}, after the operative paragraphs began (no number)`, text });
     drafts.push({ kind: 'OP', main: b, subs: [] });
     return;
   }
+  note(trace, { stage: 'parse', line: b.line, action: 'clause', reason: `${id('PP')}: ${why}`, text });
   drafts.push({ kind: 'PP', main: b, subs: [] });
 }
 

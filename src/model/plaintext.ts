@@ -6,6 +6,7 @@
  */
 import type { Block, SupMarker } from './blocks.js';
 import { recogniseOpening } from './openings.js';
+import type { Explain } from '../ingest/explain.js';
 
 const NUMBERED = /^(\d{1,3})([.)])\s+(?=\S)/;
 const SUBPARA = /^\((?:[a-z]{1,2}|[ivxlc]{1,6})\)\s/;
@@ -17,7 +18,8 @@ const FOOTNOTE_LINE = /^(\d{1,3})\s+(?=\S)/;
  *
  * @param text the text, LF line endings
  */
-export function plainTextBlocks(text: string): Block[] {
+export function plainTextBlocks(text: string, trace?: Explain): Block[] {
+  void trace;
   const lines = text.split('\n');
   const blocks: Block[] = [];
   let cur: { lines: string[]; line: number } | null = null;

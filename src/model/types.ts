@@ -4,6 +4,9 @@
  * Field names follow the JSON contract in DESIGN.md §3. Extend, never rename.
  */
 
+/** The explain trace (`show --explain`): defined beside the readers, which fill it first. */
+export type { Explain, ExplainStep, ExplainAction, ReadOptions } from '../ingest/explain.js';
+
 /** A place in a source file (1-based line and column). */
 export interface Position {
   line: number;

@@ -6,35 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseResolution } from '../../src/model/parse.js';
 import { ingest } from '../../src/ingest/index.js';
 import { text56_2 } from '../support/paths.js';
-
-/** The 56/2 Markdown flattened to what a PDF viewer's copy gives. */
-function asCopiedText(md: string, width: number, blankLines: boolean): string {
-  const paras = md
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p && p !== '---' && !p.startsWith('<sup>'))
-    .map((p) => p.replace(/^#+\s*/, '').replace(/<sup>\d+<\/sup>/g, '').replace(/\*+/g, '').replace(/\s+/g, ' '));
-  // Rejoin PP17, which the page break cut (a viewer's copy has no page rules).
-  const joined: string[] = [];
-  for (const p of paras) {
-    const prev = joined[joined.length - 1];
-    if (prev && /^[a-z]/.test(p)) joined[joined.length - 1] = `${prev} ${p}`;
-    else joined.push(p);
-  }
-  const wrapped = joined.map((p) => {
-    const lines: string[] = [];
-    let line = '';
-    for (const w of p.split(' ')) {
-      if (line && line.length + 1 + w.length > width) {
-        lines.push(line);
-        line = w;
-      } else line = line ? `${line} ${w}` : w;
-    }
-    lines.push(line);
-    return lines.join('\n');
-  });
-  return wrapped.join(blankLines ? '\n\n' : '\n') + '\n';
-}
+import { asCopiedText } from '../support/text-renditions.js';
 
 describe('plain text', async () => {
   const md = parseResolution(await ingest(Buffer.from(text56_2()), '56-2.md'));
