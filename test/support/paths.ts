@@ -15,8 +15,10 @@ export const FIXTURES = join(ROOT, 'test', 'fixtures');
 export const OUT = join(ROOT, 'test-output');
 /** The bundled copy of HRC resolution 56/2 (real text, with front matter). */
 export const RES_56_2 = join(CORPUS, 'A-HRC-RES-56-2.md');
-/** The CLI as built by `npm run build`. */
-export const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+/** The `resdiff` executable (package.json bin): the bundled CLI as built by `npm run build`. */
+export const CLI = join(ROOT, 'bin', 'resdiff.cjs');
+/** The unbundled CLI (tsc's output), which the bundle must agree with. */
+export const CLI_UNBUNDLED = join(ROOT, 'dist', 'src', 'cli', 'main.js');
 
 /** The text of 56/2 without its front matter: the file exactly as received. */
 export function text56_2(): string {

@@ -1,0 +1,163 @@
+/**
+ * Build step after `tsc`: bundle each entry point into one CommonJS file under dist/bundle/ with
+ * esbuild, then warm V8's code cache for it (see bin/resdiff.cjs), so a cold `resdiff compare`
+ * compiles no JavaScript and resolves no module files before it starts working.
+ *
+ * Why CommonJS: V8's code cache (`vm.Script` `cachedData`) is available for scripts on every
+ * Node we support; ES modules get one only from Node 22's `module.enableCompileCache()`.
+ *
+ * What is bundled: our src/ and the libraries every short run needs (BUNDLED below). Every other
+ * package imported from src/ stays external and is loaded from node_modules at run time, only on
+ * the path that needs it: pdfjs-dist, playwright, docx, jszip, saxes, hono, diff2html,
+ * better-sqlite3 (native), rehype/parse5 and whatever is added later. A new dependency therefore
+ * needs no change here unless it is on the path of every `compare` (then list it in BUNDLED).
+ *
+ * Paths: `import.meta.url` in a bundled module is replaced by the URL of that module's tsc
+ * output in dist/src/, so files found relative to a module (the corpus, web/, worker scripts,
+ * the parse-cache fingerprint) are found exactly as in the unbundled build.
+ *
+ * Writes dist/bundle/<entry>.cjs, its source map (pointing at src/), <entry>.meta.json (the
+ * bundle's SHA-256, the key of its code cache) and <entry>-<sha>-<node>-<arch>.v8cache.
+ *
+ *   node scripts/bundle.mjs [--no-cache]
+ */
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'dist', 'bundle');
+
+/**
+ * The entry points, listed once. `contents` is the entry module (CommonJS has no top-level
+ * await, so the CLI's main.ts is restated as a promise chain). A worker script or a new
+ * executable that must start fast gets a line here; until then it runs from dist/src/.
+ */
+const ENTRIES = {
+  cli: {
+    contents: `import { processIo } from './src/cli/io.ts';
+import { run } from './src/cli/run.ts';
+run(process.argv.slice(2), processIo()).then((code) => { process.exitCode = code; });`,
+    /** Runs that warm the code cache: the paths a short command takes (parse cache off). */
+    training: [
+      ['compare', 'corpus/example-2022.md', 'corpus/A-HRC-RES-56-2.md', '--format', 'json'],
+      ['compare', 'corpus/example-2022.md', 'corpus/A-HRC-RES-56-2.md', '--format', 'text'],
+      ['show', 'corpus/A-HRC-RES-56-2.md', '--format', 'json'],
+    ],
+  },
+};
+
+/**
+ * Libraries bundled in: the ones on the path of every short command (argument parsing, Markdown
+ * and YAML reading, the word diff) and, through them, their own dependencies. Anything else
+ * imported from src/ is external.
+ */
+const BUNDLED = new Set(['commander', 'unified', 'remark-parse', 'remark-frontmatter', 'yaml', 'diff', 'mdast']);
+
+/** The package name of a bare import ("@scope/name/sub" -> "@scope/name"). */
+function packageOf(spec) {
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/** Keep every non-BUNDLED package imported from our own code external. */
+const externals = {
+  name: 'resdiff-externals',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:')) return { path: args.path, external: true };
+      const fromOurs = !args.importer.split(sep).includes('node_modules');
+      if (fromOurs && !BUNDLED.has(packageOf(args.path))) return { path: args.path, external: true };
+      return undefined;
+    });
+  },
+};
+
+/**
+ * `import('pdfjs-dist/…')` and the like. V8 code cache and dynamic import do not mix in Node 20
+ * (a script compiled from a cache has no import callback), so these calls go through
+ * `__resdiffImport`, which the launcher provides from its own, normally compiled, code; bare
+ * specifiers resolve from the package root either way.
+ */
+const DYNAMIC_EXTERNAL = /\bimport\(("[^".][^"]*")\)/g;
+
+/** `import.meta.url` of src/x/y.ts -> the URL of dist/src/x/y.js, computed next to the bundle. */
+const metaUrl = {
+  name: 'resdiff-import-meta',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta')) return undefined;
+      const rel = relative(join(ROOT, 'src'), args.path).split(sep).join('/').replace(/\.ts$/, '.js');
+      const url = `__resdiffModuleUrl(${JSON.stringify(rel)})`;
+      return {
+        contents: text
+          .replace(/\bimport\.meta\.url\b/g, url)
+          .replace(/\bimport\.meta\.filename\b/g, `require('node:url').fileURLToPath(${url})`)
+          .replace(/\bimport\.meta\.dirname\b/g, `require('node:path').dirname(require('node:url').fileURLToPath(${url}))`),
+        loader: 'ts',
+      };
+    });
+  },
+};
+
+/** The banner's lines come first in the output (the only place a real import() may stay). */
+const BANNER = `"use strict";
+var __resdiffImport = globalThis.__resdiffImport || ((spec) => import(spec));
+var __resdiffModuleUrl = (rel) => require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', 'src', rel)).href;`;
+const BANNER_LINES = BANNER.split('\n').length;
+
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+for (const [name, entry] of Object.entries(ENTRIES)) {
+  const outfile = join(OUT, `${name}.cjs`);
+  await build({
+    stdin: { contents: entry.contents, resolveDir: ROOT, sourcefile: `${name}-entry.ts`, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    sourcemap: 'linked',
+    sourcesContent: false,
+    banner: { js: BANNER },
+    plugins: [externals, metaUrl],
+    logLevel: 'warning',
+  });
+  // Route external dynamic imports through __resdiffImport; one left over would fail when the
+  // bundle runs from the code cache.
+  const lines = readFileSync(outfile, 'utf8').split('\n');
+  const body = lines.map((l, i) => (i < BANNER_LINES ? l : l.replace(DYNAMIC_EXTERNAL, '__resdiffImport($1)')));
+  writeFileSync(outfile, body.join('\n'));
+  const stray = body.filter((l, i) => i >= BANNER_LINES && /\bimport\(/.test(l));
+  if (stray.length > 0) {
+    console.error(`bundle: dynamic import() left in ${outfile} (route it through __resdiffImport):\n${stray.slice(0, 5).join('\n')}`);
+    process.exit(1);
+  }
+  const sha256 = createHash('sha256').update(readFileSync(outfile)).digest('hex');
+  writeFileSync(join(OUT, `${name}.meta.json`), `${JSON.stringify({ entry: name, sha256 })}\n`);
+  if (process.argv.includes('--no-cache')) continue;
+  // Warm the code cache: run the bundle through the launcher with RESDIFF_CODE_CACHE_BUILD set,
+  // which makes the launcher write its cache beside the bundle at exit. Each run starts from the
+  // previous run's cache, so the functions every training run compiled end up in it.
+  for (const args of entry.training) {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'resdiff.cjs'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, RESDIFF_CACHE: '0', RESDIFF_CODE_CACHE_BUILD: '1', RESDIFF_DEBUG: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    if (r.status !== 0) {
+      console.error(`bundle: the training run "resdiff ${args.join(' ')}" failed (${r.status ?? r.signal}):\n${r.stderr}`);
+      process.exit(1);
+    }
+  }
+  const caches = readdirSync(OUT).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.v8cache'));
+  if (caches.length === 0) {
+    console.error('bundle: no code cache was written (Node without vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER?)');
+  }
+}
