@@ -21,12 +21,21 @@
  *
  *   node scripts/bundle.mjs [--no-cache]
  */
-import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+// Without esbuild (a tree not yet re-installed after it was added) the build goes on without a
+// bundle: bin/resdiff.cjs then runs the unbundled dist/src/cli/main.js.
+let build;
+try {
+  ({ build } = await import('esbuild'));
+} catch {
+  console.warn('bundle: esbuild is not installed (run npm ci); resdiff will run unbundled, without the fast start');
+  process.exit(0);
+}
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist', 'bundle');
