@@ -34,6 +34,8 @@ try {
   ({ build } = await import('esbuild'));
 } catch {
   console.warn('bundle: esbuild is not installed (run npm ci); resdiff will run unbundled, without the fast start');
+  // A bundle left from an earlier build would run old code.
+  rmSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'bundle'), { recursive: true, force: true });
   process.exit(0);
 }
 
