@@ -22,6 +22,11 @@ export interface ImportOptions {
   now?: () => Date;
   /** Where the bytes came from when not a local file (fetch): recorded as `provenance.url`. */
   url?: string;
+  /**
+   * The symbol the file was asked for (fetch): a file that names another symbol is refused
+   * before anything is written; a file that names none takes this one.
+   */
+  symbol?: string;
 }
 
 /** What an import wrote. */
@@ -42,6 +47,11 @@ export interface ImportResult {
  */
 export function corpusFileName(symbol: string): string {
   return `${symbol.trim().replace(/[\\/\s]+/g, '-').replace(/[^A-Za-z0-9.()_-]/g, '')}.md`;
+}
+
+/** A symbol compared without case and spaces. */
+function symbolKey(s: string): string {
+  return s.trim().toUpperCase().replace(/\s+/g, '');
 }
 
 /** The series a symbol or title belongs to, from the manifests of the target corpus or the bundled one. */
@@ -108,7 +118,12 @@ export async function importBytes(bytes: Uint8Array, file: string, options: Impo
   const source = await ingest(bytes, file);
   const resolution = parseResolution(source);
   if (resolution.clauses.length === 0) throw new InputError('no preambular or operative paragraphs found; is this a resolution?', file);
-  const symbol = resolution.symbol || (typeof source.meta?.symbol === 'string' ? source.meta.symbol : '');
+  const named = resolution.symbol || (typeof source.meta?.symbol === 'string' ? source.meta.symbol : '');
+  if (named && options.symbol && symbolKey(named) !== symbolKey(options.symbol)) {
+    throw new InputError(`the file is ${named}, not the ${options.symbol} that was asked for`, file);
+  }
+  const symbol = named || options.symbol?.trim() || '';
+  if (!resolution.symbol && symbol) resolution.symbol = symbol;
   if (!symbol) throw new InputError('no document symbol found in the text or its masthead, so the corpus file cannot be named', file);
   const into = resolve(options.into);
   try {
