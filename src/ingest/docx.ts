@@ -6,6 +6,8 @@
  */
 import JSZip from 'jszip';
 import { InputError } from '../errors.js';
+import { note, type Explain, type ReadOptions } from './explain.js';
+import { takeEndnotes } from './notes.js';
 import { mastheadLine, toMarkdown, type Para, type Span } from './pdf/emit.js';
 import { Numbering, paragraphs, Styles, type ReadContext, type WordParagraph } from './docx/wordml.js';
 
@@ -17,12 +19,13 @@ const MAX_PART_BYTES = 64 * 1024 * 1024;
  *
  * @param bytes the file contents
  * @param file the file name, for messages
+ * @param options `explain`: a trace the reader appends its decisions to
  * @returns the Markdown and what the masthead says (symbol, distribution, issued, originalLanguage, jobNumber)
  * @throws InputError for files that are not Word documents, encrypted or damaged ones
  */
-export async function read(bytes: Uint8Array, file: string): Promise<{ markdown: string; meta: Record<string, unknown> }> {
+export async function read(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<{ markdown: string; meta: Record<string, unknown> }> {
   try {
-    return await readDocx(bytes, file);
+    return await readDocx(bytes, file, options.explain);
   } catch (e) {
     if (e instanceof InputError) throw e;
     // saxes reports XML that is not well-formed; anything else from a part is damage too.
@@ -30,7 +33,7 @@ export async function read(bytes: Uint8Array, file: string): Promise<{ markdown:
   }
 }
 
-async function readDocx(bytes: Uint8Array, file: string): Promise<{ markdown: string; meta: Record<string, unknown> }> {
+async function readDocx(bytes: Uint8Array, file: string, trace: Explain | undefined): Promise<{ markdown: string; meta: Record<string, unknown> }> {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new InputError('this is an old-format .doc or a password-protected Word file, not a DOCX; save it as .docx without a password', file);
   }
@@ -87,6 +90,8 @@ async function readDocx(bytes: Uint8Array, file: string): Promise<{ markdown: st
   const custom = await part('docProps/custom.xml');
   if (custom && /name="resdiffConstructed"[\s\S]*?>true</.test(custom)) meta.constructed = true;
 
+  // Footnote texts typed after the text (an endnote section) attach to their markers too.
+  takeEndnotes(paras, footnotes, trace, 'docx');
   const markdown = toMarkdown(paras, footnotes);
   if (paras.length === 0) throw new InputError('the Word document has no text', file);
   return { markdown, meta };

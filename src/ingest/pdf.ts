@@ -3,6 +3,8 @@
  * into the corpus Markdown shape (see ./pdf/layout.ts) with the masthead in metadata.
  */
 import { InputError } from '../errors.js';
+import { note, type ReadOptions } from './explain.js';
+import { takeEndnotes } from './notes.js';
 import { toMarkdown } from './pdf/emit.js';
 import { rebuild, type Glyphs, type PageText } from './pdf/layout.js';
 
@@ -14,15 +16,19 @@ export const MAX_PAGES = 400;
  *
  * @param bytes the file contents
  * @param file the file name, for messages
+ * @param options `explain`: a trace the reader appends its decisions to
  * @returns the Markdown and what the masthead says (symbol, distribution, issued, originalLanguage, jobNumber)
  * @throws InputError for truncated, damaged, encrypted or image-only PDFs
  */
-export async function read(bytes: Uint8Array, file: string): Promise<{ markdown: string; meta: Record<string, unknown> }> {
+export async function read(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<{ markdown: string; meta: Record<string, unknown> }> {
   checkComplete(bytes, file);
   const { pages, info } = await extract(bytes, file);
   const chars = pages.reduce((n, p) => n + p.items.reduce((m, i) => m + i.str.trim().length, 0), 0);
   if (chars === 0) throw new InputError('no text layer: this looks like a scanned PDF; OCR it first', file);
-  const { paras, footnotes, meta } = rebuild(pages);
+  const trace = options.explain;
+  note(trace, { action: 'note', stage: 'pdf', reason: `${pages.length} pages, ${chars} characters of text${info.Producer ? `, produced by ${info.Producer}` : ''}` });
+  const { paras, footnotes, meta } = rebuild(pages, trace);
+  takeEndnotes(paras, footnotes, trace, 'pdf');
   meta.pages = pages.length;
   // resdiff's own test renditions say so in their document properties; never mistake them for official files.
   if (/constructed test rendition/i.test(`${info.Title ?? ''} ${info.Subject ?? ''}`)) meta.constructed = true;

@@ -10,6 +10,8 @@ import { onOff, tokens } from './xml.js';
 interface StyleInfo {
   italic?: boolean;
   bold?: boolean;
+  /** Raised text (w:vertAlign superscript), as a footnote marker is set. */
+  superscript?: boolean;
   basedOn?: string;
   numId?: string;
   ilvl?: number;
@@ -38,6 +40,8 @@ export class Styles {
       else if (t.name === 'w:basedOn') cur.basedOn = t.attrs['w:val'];
       else if (t.name === 'w:i' && inRPr) cur.italic = onOff(t.attrs);
       else if (t.name === 'w:b' && inRPr) cur.bold = onOff(t.attrs);
+      else if (t.name === 'w:vertAlign' && inRPr) cur.superscript = t.attrs['w:val'] === 'superscript';
+      else if (t.name === 'w:position' && inRPr) cur.superscript = Number(t.attrs['w:val'] ?? 0) >= 2;
       else if (t.name === 'w:numId' && inPPr) cur.numId = t.attrs['w:val'];
       else if (t.name === 'w:ilvl' && inPPr) cur.ilvl = Number(t.attrs['w:val'] ?? 0);
     }
@@ -62,6 +66,10 @@ export class Styles {
 
   bold(id: string | undefined): boolean | undefined {
     return this.lookup(id, 'bold');
+  }
+
+  superscript(id: string | undefined): boolean | undefined {
+    return this.lookup(id, 'superscript');
   }
 
   /** The list a paragraph style numbers with, if any. */
@@ -209,7 +217,13 @@ export function paragraphs(xml: string, ctx: ReadContext): WordParagraph[] {
   for (const t of tokens(xml)) {
     const p = stack[stack.length - 1];
     if (t.kind === 'text') {
-      if (inText && p && run && !run.hidden && skipDepth === 0) p.spans.push({ text: t.text, ...runStyle(run, p, ctx) });
+      if (inText && p && run && !run.hidden && skipDepth === 0) {
+        // A superscript run of digits is a footnote marker typed as text (a Word file saved from
+        // HTML or by another word processor): "Agreement,<sup>1</sup>".
+        const raised = run.superscript ?? ctx.styles.superscript(run.style) ?? false;
+        if (raised && /^\s*\d{1,3}\s*$/.test(t.text)) p.spans.push({ text: t.text.trim(), note: true });
+        else p.spans.push({ text: t.text, ...runStyle(run, p, ctx) });
+      }
       continue;
     }
     const open = t.kind !== 'close';
@@ -269,6 +283,13 @@ export function paragraphs(xml: string, ctx: ReadContext): WordParagraph[] {
       case 'w:b':
         if (run && inRPr) run.bold = onOff(t.attrs);
         break;
+      case 'w:vertAlign':
+        if (run && inRPr) run.superscript = t.attrs['w:val'] === 'superscript';
+        break;
+      case 'w:position':
+        // Raised by at least a point (half-points): how LibreOffice writes a <sup> it took from HTML.
+        if (run && inRPr) run.superscript = Number(t.attrs['w:val'] ?? 0) >= 2;
+        break;
       case 'w:vanish':
         if (run && inRPr) run.hidden = onOff(t.attrs);
         break;
@@ -303,6 +324,7 @@ export function paragraphs(xml: string, ctx: ReadContext): WordParagraph[] {
 }
 
 interface RunProps {
+  superscript?: boolean;
   italic?: boolean;
   bold?: boolean;
   style?: string;

@@ -6,6 +6,7 @@
  */
 import { mastheadLine, mergeSpans, type Para, type Span } from './emit.js';
 import { hyphenBreak, repairSpacing, Vocabulary } from './words.js';
+import type { Explain } from '../explain.js';
 
 /** One positioned text run of a page, as the PDF library gives it. */
 export interface Glyphs {
@@ -73,14 +74,18 @@ function pageLines(page: PageText, pageNo: number): Line[] {
     if (line) line.push({ ...it, sup: false });
     else raw.push([{ ...it, sup: false }]);
   }
-  // A line of small glyphs just above a line of larger text is made of superscripts.
+  // Superscripts: a group of short runs, smaller than the line below it and raised above that
+  // line's baseline by less than a line could be (a separate line sits at least about one font
+  // size higher). Both tests are relative to the line itself, so any producer's sizes and rises
+  // (Word's 2/3 size, a browser's "smaller", a typesetter's 0.6) read the same way.
   const maxSize = (l: Item[]) => Math.max(...l.map((i) => i.size));
   const merged = new Set<Item[]>();
   for (const l of raw) {
     const s = maxSize(l);
+    if (!l.every((i) => i.str.trim().length <= 4)) continue;
     const lx0 = Math.min(...l.map((i) => i.x));
     const target = raw
-      .filter((t) => t !== l && !merged.has(t) && maxSize(t) * 0.8 > s && t[0].y < l[0].y && l[0].y - t[0].y <= 0.55 * maxSize(t))
+      .filter((t) => t !== l && !merged.has(t) && s < 0.95 * maxSize(t) && t[0].y < l[0].y && l[0].y - t[0].y >= 0.1 * maxSize(t) && l[0].y - t[0].y <= 0.6 * maxSize(t))
       .filter((t) => Math.min(...t.map((i) => i.x)) - maxSize(t) <= lx0 && Math.max(...t.map((i) => i.x + i.width)) + 2 * s >= lx0)
       .sort((a, b) => b[0].y - a[0].y)[0];
     if (target) {
@@ -147,7 +152,7 @@ const furnitureKey = (text: string) => text.replace(/\s+/g, ' ').trim().replace(
  *
  * @param pages the pages' positioned text
  */
-export function rebuild(pages: PageText[]): Rebuilt {
+export function rebuild(pages: PageText[], trace?: Explain): Rebuilt {
   const meta: Record<string, unknown> = {};
   const perPage = pages.map((p, i) => pageLines(p, i + 1));
   const all = perPage.flat();

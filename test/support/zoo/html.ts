@@ -45,7 +45,6 @@ function runsHtml(runs: Run[], em: 'i' | 'em'): string {
 }
 
 const CSS = `
-@page { size: A4; margin: 0; }
 html { font-family: "Times New Roman", "Liberation Serif", serif; font-size: 10pt; line-height: 1.2; }
 body { margin: 0; counter-reset: op; }
 .doc { padding: 0 17mm; }
@@ -181,6 +180,9 @@ export function resolutionHtml(markdown: string, opts: HtmlOptions): string {
  * next page whole (OP lists are split into one list per page, keeping their numbers).
  */
 export const PAGINATE_SCRIPT = `(() => {
+  const sheet = document.createElement('style');
+  sheet.textContent = '@page { size: A4; margin: 0; }';
+  document.head.appendChild(sheet);
   const doc = document.querySelector('.doc');
   const store = document.querySelector('.store');
   const symbol = document.querySelector('.masthead .symbol').textContent;

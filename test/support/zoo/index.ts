@@ -77,6 +77,7 @@ export const ZOO: ZooCase[] = [
   { name: 'docx-footnotes-typed', kind: 'docx', producer: 'docx (npm): real Word footnotes, typed OP numbers', needs: [] },
   { name: 'libreoffice-docx-from-html', kind: 'docx', producer: 'LibreOffice DOCX of the HTML: superscript-run markers, endnote section, typed numbers', needs: ['soffice'] },
   { name: 'libreoffice-docx-from-html-ol', kind: 'docx', producer: 'LibreOffice DOCX of the <ol> HTML: superscript-run markers, Word list numbers', needs: ['soffice'] },
+  { name: 'libreoffice-docx-from-html-plain', kind: 'docx', producer: 'LibreOffice DOCX of the unstyled HTML: <sup> markers, endnotes as a Word list after the vote', needs: ['soffice'] },
   { name: 'pdftotext-chromium', kind: 'text', producer: 'pdftotext (default) of the Chromium PDF', needs: ['chromium', 'pdftotext'] },
   { name: 'pdftotext-layout-chromium', kind: 'text', producer: 'pdftotext -layout of the Chromium PDF', needs: ['chromium', 'pdftotext'] },
   { name: 'pdftotext-libreoffice', kind: 'text', producer: 'pdftotext (default) of the LibreOffice PDF', needs: ['soffice', 'pdftotext'] },
@@ -201,6 +202,8 @@ async function make(name: string): Promise<Uint8Array | string> {
       return soffice(await zooFile('html-endnotes'), 'docx');
     case 'libreoffice-docx-from-html-ol':
       return soffice(await zooFile('html-ol'), 'docx');
+    case 'libreoffice-docx-from-html-plain':
+      return soffice(await zooFile('html-plain'), 'docx');
     case 'pdftotext-chromium':
       return pdftotext(await zooFile('chromium-pdf-endnotes'), false);
     case 'pdftotext-layout-chromium':
