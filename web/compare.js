@@ -123,7 +123,7 @@ function renderSummary(c) {
     return h(
       'tr',
       { dataset: { kind: k } },
-      h('th', { scope: 'row' }, k === 'PP' ? 'Preamble (PP)' : 'Operative (OP)'),
+      h('th', { scope: 'row' }, h('span', { class: 'long' }, k === 'PP' ? 'Preamble ' : 'Operative '), h('span', { class: 'long' }, '('), k, h('span', { class: 'long' }, ')')),
       COUNT_WORDS.map((w) => h('td', { class: `num${s[w] && cls[w] ? ` ${cls[w]}` : ''}`, dataset: { word: w } }, s[w])),
     );
   });
@@ -148,8 +148,8 @@ function renderSummary(c) {
         h('ul', {}, c.warnings.map((w) => h('li', {}, `${w.file ? w.file + (w.line ? ':' + w.line : '') + ': ' : ''}${w.message}`))))
     : null;
   el.replaceChildren(
-    h('div', { class: 'sides' }, side('Older', 'old'), h('span', { class: 'arrow', 'aria-hidden': 'true' }, '→'), side('Newer', 'new')),
-    h('div', { class: 'summary-grid' }, table, h('div', { class: 'idlists' }, lists, warnings)),
+    h('div', { class: 'summary-main' }, h('div', { class: 'sides' }, side('Older', 'old'), side('Newer', 'new')), h('div', { class: 'idlists' }, lists, warnings)),
+    table,
   );
 }
 
@@ -231,8 +231,9 @@ function visibleBand() {
   const head = /** @type {HTMLElement|null} */ (document.querySelector('#redline .col-head'));
   const headH = head ? head.offsetHeight : 0;
   if (s === document.scrollingElement) {
-    const bar = /** @type {HTMLElement|null} */ (document.querySelector('.sticky-top'));
-    return [(bar ? bar.getBoundingClientRect().bottom : 0) + headH, innerHeight];
+    // The toolbar sticks to the top of the screen there, and the column heads do not.
+    const bar = $('#toolbar');
+    return [Math.max(0, bar.getBoundingClientRect().bottom), innerHeight];
   }
   const r = s.getBoundingClientRect();
   return [r.top + headH, r.bottom];
@@ -338,6 +339,42 @@ function updatePosition() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Small screens: the pickers and the filters fold away behind a button each (style.css shows
+// the buttons only there), so the redline keeps the screen.
+
+/** The width below which the controls fold and the page itself scrolls the redline. */
+const COMPACT = matchMedia('(max-width: 899px)');
+/** The width below which the redline opens inline: two columns of a phone's width are unreadable. */
+const PHONE = matchMedia('(max-width: 640px)');
+
+function setFold(toggleSel, open) {
+  const t = $(toggleSel);
+  t.setAttribute('aria-expanded', String(open));
+  const body = $(`#${t.getAttribute('aria-controls')}`);
+  body.classList.toggle('folded', !open);
+}
+
+function initFolds() {
+  for (const sel of ['#pick-toggle', '#toolbar-toggle']) {
+    $(sel).addEventListener('click', () => setFold(sel, $(sel).getAttribute('aria-expanded') !== 'true'));
+  }
+  setFold('#toolbar-toggle', !COMPACT.matches);
+}
+
+/** The pickers' button names what is compared, so the folded bar still says it. */
+function foldPick(s) {
+  const what = $('#pick-toggle .fold-what');
+  if (s.phase === 'shown') {
+    what.textContent = `${sideName('old')} → ${sideName('new')} · change`;
+    // Folded once a result arrives on a small screen; open while there is nothing to read.
+    setFold('#pick-toggle', !COMPACT.matches);
+  } else {
+    what.textContent = 'Choose what to compare';
+    if (s.phase !== 'loading') setFold('#pick-toggle', true);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // The view
 
 /** Scrolling by hand (wheel, touch, scrollbar, keys) makes n and p start from what is on screen. */
@@ -377,9 +414,12 @@ export const compareView = {
     $('#redline').addEventListener('scroll', updateViewportMark, { passive: true });
     addEventListener('resize', () => comparison.current.comparison && renderChangeMap());
     watchUserScroll();
+    initFolds();
+    if (PHONE.matches) setFilter('layout', 'inline');
     initUploads();
     initDownloads(() => view.layout);
     comparison.subscribe(draw);
+    comparison.subscribe(foldPick);
     if (!ctx.corpus) return;
     const { versions, problem } = initPicker(ctx.corpus, ctx.params);
     if (problem) comparison.fail(problem);

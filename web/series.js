@@ -13,13 +13,13 @@ import { pickedSeries } from './picker.js';
 const MARK_WORD = {
   first: 'first version',
   unchanged: 'unchanged',
-  modified: 'modified',
+  modified: 'changed',
   technical: 'technical update',
   split: 'split',
   merged: 'merged',
   new: 'new',
   reintroduced: 'reintroduced',
-  gone: 'gone',
+  gone: 'dropped',
   absent: 'absent',
 };
 
@@ -91,7 +91,7 @@ function renderHistory(hist) {
     {},
     h('th', { scope: 'col', class: 'para-head' }, 'Paragraph'),
     hist.versions.map(versionHead),
-    h('th', { scope: 'col', class: 'since', title: 'The version the paragraph first appears in' }, 'Since'),
+    h('th', { scope: 'col', class: 'since', title: `The first version in the corpus that has the paragraph; the corpus starts at ${shortName(hist.versions[0])}${hist.versions[0].adopted ? ` (${hist.versions[0].adopted.slice(0, 4)})` : ''}, so a paragraph there may be older` }, 'In corpus since'),
     h('th', { scope: 'col', class: 'lastch', title: 'The last version that changed its text ("t": that change was technical only)' }, 'Last changed'),
   );
   const rows = hist.threads.map((t, ti) => {
@@ -147,7 +147,7 @@ function renderHistory(hist) {
   return h(
     'section',
     { class: 'history', 'aria-labelledby': 'history-heading' },
-    h('h3', { id: 'history-heading' }, `Paragraph history · ${n} versions`),
+    h('h2', { id: 'history-heading' }, `Paragraph history · ${n} versions`),
     h('p', { class: 'hint', id: 'history-help' }, `${hist.summary}. Click a cell, or use the arrow keys and Enter, to read that version\u2019s text and the redline from the version before.`),
     constructed.length ? h('p', { class: 'hint constructed-note' }, h('span', { class: 'badge constructed' }, 'constructed'), ` ${constructedList(constructed)}`) : null,
     legend,
@@ -252,7 +252,10 @@ function renderDetail(ti, k) {
   const head = h(
     'div',
     { class: 'detail-head' },
-    h('h4', {}, ids.length ? ids.join(' + ') : (change?.pairs.flatMap((p) => p.old).join(' + ') || '—'), ' ', h('span', { class: 'detail-ver' }, `in ${longName(v)}`)),
+    ids.length
+      ? h('h3', {}, ids.join(' + '), ' ', h('span', { class: 'detail-ver' }, `in ${longName(v)}`))
+      : // A dropped paragraph has no id in this version; it is named by its id in the version that had it.
+        h('h3', {}, `old ${change?.pairs.flatMap((p) => p.old).join(' + ') || '—'} (dropped)`, ' ', h('span', { class: 'detail-ver' }, `not in ${longName(v)}`)),
     markBadge,
     c.moved ? h('span', { class: 'badge moved' }, 'moved') : null,
     v.constructed ? h('span', { class: 'badge constructed', title: CONSTRUCTED }, 'constructed') : null,
@@ -289,7 +292,8 @@ function renderDetail(ti, k) {
     parts.push(h('p', { class: 'hint' }, 'The first version of the series in the corpus: nothing before it to compare with.'));
   }
   const since = hist.versions[t.firstSeen];
-  parts.push(h('p', { class: 'hint detail-foot' }, `In the text since ${longName(since)}; last changed: ${t.lastChangedLabel === '—' ? 'never' : t.lastChangedLabel.replace(/ t$/, ' (technical update)')}.`));
+  const sinceWords = t.firstSeen === 0 ? `In the corpus since its earliest text, ${longName(since)} (the paragraph may be older)` : `In the text since ${longName(since)}`;
+  parts.push(h('p', { class: 'hint detail-foot' }, `${sinceWords}; last changed: ${t.lastChangedLabel === '—' ? 'never' : t.lastChangedLabel.replace(/ t$/, ' (technical update)')}.`));
   pane.replaceChildren(...parts);
   pane.scrollTop = 0;
 }
@@ -343,7 +347,7 @@ function renderVotes(vt) {
   return h(
     'section',
     { class: 'votes', 'aria-labelledby': 'votes-heading' },
-    h('h3', { id: 'votes-heading' }, `Votes · ${vs.length} versions`),
+    h('h2', { id: 'votes-heading' }, `Votes · ${vs.length} versions`),
     h(
       'ul',
       { class: 'vote-versions' },
@@ -376,9 +380,9 @@ function renderVotes(vt) {
       h(
         'div',
         { class: 'vote-side' },
-        h('h4', {}, changed.length ? `${changed.length} ${changed.length === 1 ? 'country' : 'countries'} changed their vote` : 'No country changed its vote'),
+        h('h3', {}, changed.length ? `${changed.length} ${changed.length === 1 ? 'country' : 'countries'} changed their vote` : 'No country changed its vote'),
         changed.length ? h('ul', { class: 'vote-changes' }, changed.map((r) => h('li', {}, changeLine(r, vs)))) : null,
-        variantRows.length ? h('h4', {}, 'Names matched across spellings') : null,
+        variantRows.length ? h('h3', {}, 'Names matched across spellings') : null,
         variantRows.length ? h('ul', { class: 'vote-variants' }, variantRows.map((r) => h('li', {}, `${r.name} (also: ${r.names.filter((n) => n !== r.name).join('; ')})`))) : null,
       ),
     ),
@@ -464,7 +468,7 @@ async function showMembers() {
         h('tbody', {}, members.map(row)));
     const constructed = s.versions.filter((v) => v.constructed);
     body.replaceChildren(
-      h('h3', {}, s.title),
+      h('h2', {}, s.title),
       table('Members of the series', s.members),
       s.related.length ? table('Related resolutions', s.related) : null,
       constructed.length ? h('p', { class: 'hint' }, `The corpus also holds ${constructed.length} constructed example${constructed.length > 1 ? 's' : ''} of this series (${constructed.map((v) => v.ref).join(', ')}), written to show resdiff's features; not official texts.`) : null,

@@ -2,19 +2,21 @@
  * Words and marks the history renderers share (text, HTML), so both tables say the same.
  */
 import type { Cell, CellMark, HistoryVersion, Thread } from '../diff/history.js';
+import { COUNT_WORDS, countPairs } from '../diff/counts.js';
+import type { Pair } from '../diff/types.js';
 import { CONSTRUCTED_LABEL } from './labels.js';
 
 /** The mark of each kind of cell, and what it means (the legend). */
 export const MARKS: Record<CellMark, { glyph: string; meaning: string }> = {
   first: { glyph: '', meaning: 'in the first version (id only)' },
   unchanged: { glyph: '=', meaning: 'unchanged' },
-  modified: { glyph: '~', meaning: 'modified' },
+  modified: { glyph: '~', meaning: 'changed (new or deleted language)' },
   technical: { glyph: 't', meaning: 'technical update only (dates, numbers, symbols, sessions)' },
   split: { glyph: '<', meaning: 'split (one clause became several)' },
   merged: { glyph: '>', meaning: 'merged (several clauses became one)' },
   new: { glyph: '+', meaning: 'new' },
   reintroduced: { glyph: '↺', meaning: 'reintroduced after a gap (joined to its old thread)' },
-  gone: { glyph: '−', meaning: 'gone (dropped in this version)' },
+  gone: { glyph: '−', meaning: 'dropped in this version' },
   absent: { glyph: '', meaning: 'absent (blank)' },
 };
 
@@ -61,13 +63,41 @@ export function lastChangedLabel(t: Thread, versions: HistoryVersion[]): string 
   return t.lastSubstantiveChange < t.lastChanged ? `${y} t` : y;
 }
 
-/** One line on the whole series: counts of threads, new, dropped, reintroduced. */
+/**
+ * The pairs of the last link (the version before the newest -> the newest), each once, as
+ * Compare of those two versions sees them: a thread back after a gap counts as new there.
+ */
+export function newestLinkPairs(threads: Thread[], n: number): Array<Pick<Pair, 'status' | 'technical' | 'moved' | 'kind'>> {
+  const last = n - 1;
+  const seen = new Set<string>();
+  const out: Array<Pick<Pair, 'status' | 'technical' | 'moved' | 'kind'>> = [];
+  for (const t of threads) {
+    for (const c of t.changes) {
+      if (c.to !== last) continue;
+      for (const p of c.pairs) {
+        const key = `${p.old.join('+')}|${p.new.join('+')}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const back = c.from !== last - 1 && p.new.length > 0;
+        out.push({ status: back ? 'added' : p.status, technical: back ? false : p.technical, moved: back ? false : p.moved, kind: t.kind });
+      }
+    }
+    // A thread new in the newest version has no link from the version before.
+    if (t.firstSeen === last && !t.changes.some((c) => c.to === last)) out.push({ status: 'added', technical: false, moved: false, kind: t.kind });
+  }
+  return out;
+}
+
+/**
+ * One line on the whole series. The newest version's numbers are counted in the one vocabulary
+ * (src/diff/counts.ts) over the last link, so they are the numbers Compare shows for the same
+ * two versions; then the threads dropped and reintroduced along the series.
+ */
 export function historySummary(threads: Thread[], n: number): string {
   const last = n - 1;
-  const newest = threads.filter((t) => t.ids[last].length);
-  const added = newest.filter((t) => t.firstSeen === last).length;
+  const c = countPairs(newestLinkPairs(threads, n));
   const dropped = threads.filter((t) => t.lastSeen < last).length;
   const back = threads.filter((t) => t.reintroduced).length;
-  const changed = newest.filter((t) => t.changes.some((c) => c.to === last && c.status !== 'unchanged' && !(c.status === 'modified' && c.technical))).length;
-  return `${threads.length} threads; in the newest version: ${added} new, ${changed} changed substantively since the version before; ${dropped} dropped along the way; ${back} reintroduced after a gap`;
+  const words = COUNT_WORDS.map((w) => `${c[w]} ${w}`).join(', ');
+  return `${threads.length} paragraph threads; the newest version against the one before: ${words}; along the series, ${dropped} dropped, ${back} reintroduced after a gap`;
 }

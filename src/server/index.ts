@@ -26,6 +26,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** How long close() lets running requests finish before it drops their connections. */
+const CLOSE_GRACE_MS = 3000;
+
 /** True for addresses only this machine can reach. */
 export function isLoopback(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();
@@ -66,9 +69,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       closed ??= (async () => {
         await new Promise<void>((resolve) => {
           if (!server) return resolve();
-          server.close(() => resolve());
-          // Idle keep-alive connections would hold close() open.
-          (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+          const s = server as ServerType & { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+          s.close(() => resolve());
+          // Idle keep-alive connections would hold close() open; so would a connection whose
+          // request was still running (it turns idle, kept alive, after close() looked). After a
+          // grace period for answers on their way, every connection is dropped: close() is bounded.
+          s.closeIdleConnections?.();
+          setTimeout(() => s.closeAllConnections?.(), CLOSE_GRACE_MS).unref();
         });
         await app.dispose();
       })();

@@ -47,7 +47,7 @@ describe('history as text', () => {
     expect(rows.find((r) => r.startsWith('OP35 ') && r.includes('OP37 t'))).toMatch(/2018\s+2024 t$/);
     // The Kampala paragraph, new in 2024.
     expect(rows.some((r) => /^\s+PP17 \+\s+2024\s+2024$/.test(r))).toBe(true);
-    expect(s).toContain('Legend: = unchanged; ~ modified');
+    expect(s).toContain('Legend: = unchanged; ~ changed (new or deleted language)');
     expect(s).toContain('↺ reintroduced');
     expect(s).toContain('constructed example');
   });
