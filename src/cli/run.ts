@@ -12,12 +12,13 @@ import { define as defineFetch } from './commands/fetch.js';
 import { define as defineServe } from './commands/serve.js';
 import { define as defineHistory } from './commands/history.js';
 import { define as defineVotes } from './commands/votes.js';
+// Version of the package, for --version (one constant, beside the compare formats).
+import { VERSION } from '../render/index.js';
 
 /** Every command module registers itself here. */
 const COMMANDS: Array<(program: Command, io: Io) => void> = [defineShow, defineCompare, defineImport, defineFetch, defineServe, defineHistory, defineVotes];
 
-/** Version of the package, for --version. */
-const VERSION = '0.1.0';
+
 
 /**
  * Run the CLI.

@@ -99,8 +99,14 @@ export function toPair(g: Group, A: Clause[], B: Clause[], timeoutMs: number = D
   const nn = news.filter((c) => c.number !== undefined).map((c) => c.number!);
   if (on.length) pair.oldNumbers = on;
   if (nn.length) pair.newNumbers = nn;
-  if (olds.length > 1) pair.oldBreaks = breaks(olds);
-  if (news.length > 1) pair.newBreaks = breaks(news);
+  if (olds.length > 1) {
+    pair.oldBreaks = breaks(olds);
+    pair.oldOpenings = olds.map((c) => c.opening);
+  }
+  if (news.length > 1) {
+    pair.newBreaks = breaks(news);
+    pair.newOpenings = news.map((c) => c.opening);
+  }
   if (timedOut) pair.diffTimedOut = true;
   return pair;
 }

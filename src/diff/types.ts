@@ -42,6 +42,12 @@ export interface Pair {
   /** Extension: opening phrases on each side ("" when absent). */
   oldOpening?: string;
   newOpening?: string;
+  /**
+   * Extension, on split and merged pairs: the opening phrase of every clause of a side with two
+   * or more clauses, in order (the first equals `oldOpening` / `newOpening`).
+   */
+  oldOpenings?: string[];
+  newOpenings?: string[];
   /** Extension: printed OP numbers on each side. */
   oldNumbers?: number[];
   newNumbers?: number[];

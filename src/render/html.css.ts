@@ -94,8 +94,9 @@ del.tech { color: ${C.tech}; background: transparent; text-decoration-color: ${C
 .clauses .part-head { margin-top: 1.6rem; }
 .colheads { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; font-size: .85rem; color: ${C.quiet}; margin-bottom: .3rem; }
 .pair { margin: 0 0 .9rem; padding: .1rem 0 .1rem .8rem; border-left: 3px solid transparent; break-inside: avoid; page-break-inside: avoid; }
-.pair-head { font-size: .8rem; color: ${C.quiet}; margin-bottom: .1rem; font-variant-numeric: tabular-nums; }
+.pair-head { font-size: .8rem; color: ${C.quiet}; margin: 0 0 .1rem; font-weight: normal; font-variant-numeric: tabular-nums; }
 .pair-head .ids { font-weight: bold; color: ${C.ink}; letter-spacing: .02em; }
+.pair-head h3.ids { display: inline; font-size: inherit; margin: 0; }
 .pair.unchanged { color: #3b3f45; }
 .pair.unchanged .pair-head .ids { font-weight: normal; color: ${C.quiet}; }
 .pair.substantive { border-left-color: ${C.ink}; }
@@ -113,6 +114,50 @@ del.tech { color: ${C.tech}; background: transparent; text-decoration-color: ${C
 .sides { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; }
 .side.empty { color: ${C.quiet}; font-style: italic; font-size: .9rem; }
 .side .clause { font-size: .95em; text-align: left; hyphens: manual; }
+
+/* The list of changes on page 1 */
+table.changes { border-collapse: collapse; font-size: .88rem; margin: .3rem 0 .7rem; width: 100%; }
+table.changes th, table.changes td { border-bottom: 1px solid ${C.rule}; padding: .12rem .5rem; text-align: left; vertical-align: top; }
+table.changes th { color: ${C.quiet}; font-weight: normal; }
+table.changes td.page { white-space: nowrap; text-align: right; font-variant-numeric: tabular-nums; }
+table.changes a { color: inherit; text-decoration: none; border-bottom: 1px dotted ${C.quiet}; }
+table.changes tr.k-new .ckind { color: ${C.ins}; }
+table.changes tr.k-dropped .ckind { color: ${C.del}; }
+table.changes tr.k-moved .ckind { color: ${C.moved}; }
+ins.tech::after { content: "\\2020"; display: inline-block; font-size: .7em; vertical-align: .5em; margin-left: .05em; font-weight: normal; text-decoration: none; }
+.tmark { font-size: .7em; vertical-align: .5em; margin-left: .05em; color: ${C.tech}; text-decoration: none; }
+.doc-head .generated { margin: .5rem 0 0; font-size: .8rem; color: ${C.quiet}; }
+
+/* The resolution's own head, chapeau, footnotes and closing block */
+.res-head { text-align: center; margin: 1.2rem 0 .6rem; }
+.res-head p { margin: .1rem 0; }
+.res-head .bold { font-weight: bold; }
+.chapeau { font-style: normal; text-indent: 2.2em; margin: .4rem 0 .8rem; }
+.chapeau em, .line-chapeau { font-style: italic; }
+.res-foot { margin-top: 1.2rem; }
+.res-foot p { margin: .15rem 0; }
+.res-foot .line-meeting, .res-foot .line-date, .res-foot .line-voteHead { font-style: italic; }
+.footnotes { margin-top: 1.2rem; border-top: 1px solid ${C.rule}; font-size: .88rem; }
+.footnotes h2 { font-size: 1rem; }
+.footnotes ol { list-style: none; padding: 0; margin: .3rem 0; }
+.footnotes li { margin: .15rem 0; }
+.footnotes .fn-num { display: inline-block; min-width: 2.5em; vertical-align: super; font-size: .75em; }
+sup.fnref { font-size: .7em; line-height: 0; }
+sup.fnref a { color: inherit; text-decoration: none; }
+p.folded { margin: 0 0 .25rem; padding-left: .8rem; font-size: .85rem; color: ${C.quiet}; border-left: 3px solid transparent; }
+p.folded .ids { display: inline-block; min-width: 3.2em; }
+
+/* The UN's convention for revised texts: insertions bold, deletions struck through, black only. */
+body.style-un ins, body.style-un del, body.style-un ins.tech, body.style-un del.tech { color: #000; background: transparent; }
+body.style-un ins { text-decoration: none; font-weight: bold; }
+body.style-un del { text-decoration: line-through; text-decoration-color: #000; text-decoration-thickness: 1px; }
+body.style-un ins.tech { font-weight: bold; text-decoration: none; }
+body.style-un .tmark { color: #000; }
+body.style-un .tag, body.style-un .tag.moved, body.style-un .tag.st-added, body.style-un .tag.st-removed { color: #000; border-color: #000; background: transparent; }
+body.style-un .pair.substantive, body.style-un .pair.added, body.style-un .pair.removed, body.style-un .pair.moved { border-left-color: #000; background: none; }
+body.style-un .pair.added .clause, body.style-un .pair.removed .clause { background: transparent; }
+body.style-un .doc-head { border-bottom-color: #000; }
+body.style-un table.changes tr .ckind { color: #000; }
 
 /* Warnings */
 .warnings ul { font-size: .85rem; color: ${C.warn}; }
@@ -144,6 +189,8 @@ footer.colophon { margin-top: 2rem; font-size: .75rem; color: ${C.quiet}; border
   .doc-head h1 { font-size: 15pt; }
   .summary h2, .clauses h2 { break-after: avoid; page-break-after: avoid; }
   .pair-head { break-after: avoid; page-break-after: avoid; }
+  .summary { break-after: page; page-break-after: always; }
+  table.changes tr { break-inside: avoid; }
   .side .clause { font-size: 10pt; }
   .idlist a { border-bottom: none; }
   footer.colophon { display: none; }

@@ -3,6 +3,7 @@
  * Heavy renderers load their modules only when chosen.
  */
 import type { Comparison } from '../diff/types.js';
+import type { RedlineDocs } from './resolution-parts.js';
 
 /** What every renderer may be told. */
 export interface RenderOptions {
@@ -11,7 +12,14 @@ export interface RenderOptions {
   /** Show unchanged clauses (text). */
   all?: boolean;
   layout?: 'inline' | 'side-by-side';
-  style?: 'resdiff' | 'diff2html';
+  /** html/pdf: 'resdiff' (colour), 'un' (the UN's convention: bold insertions, struck deletions, black), or 'diff2html' (developer view). */
+  style?: 'resdiff' | 'un' | 'diff2html';
+  /** html/pdf: fold unchanged clauses to one line each (id and opening). */
+  changesOnly?: boolean;
+  /** The two versions compared, for the parts a comparison does not carry (head block, chapeau, footnotes, closing block). */
+  docs?: RedlineDocs;
+  /** The tool's version, for document metadata. */
+  version?: string;
   /** Environment, for finding a browser (pdf: RESDIFF_CHROMIUM, CHROME_PATH). */
   env?: Record<string, string | undefined>;
 }
@@ -28,6 +36,9 @@ export interface CompareFormat {
   /** Release what the format holds after a run (the PDF renderer's browser), if anything. */
   dispose?(): Promise<void>;
 }
+
+/** The tool's version, for document metadata (kept with package.json's). */
+export const VERSION = '0.1.0';
 
 /** Every compare output format by name. */
 export const compareFormats: Record<string, CompareFormat> = {
@@ -53,20 +64,20 @@ export const compareFormats: Record<string, CompareFormat> = {
     binary: false,
     ext: 'html',
     contentType: 'text/html; charset=utf-8',
-    render: async (c, o) => (await import('./html.js')).renderCompareHtml(c, { layout: o.layout, style: o.style }),
+    render: async (c, o) => (await import('./html.js')).renderCompareHtml(c, { layout: o.layout, style: o.style, changesOnly: o.changesOnly, docs: o.docs, version: o.version }),
   },
   pdf: {
     binary: true,
     ext: 'pdf',
     contentType: 'application/pdf',
     // One browser for the whole run (a --pairs batch included), closed by dispose().
-    render: async (c, o) => (await import('./pdf.js')).renderComparePdf(c, { layout: o.layout, style: o.style, env: o.env }),
+    render: async (c, o) => (await import('./pdf.js')).renderComparePdf(c, { layout: o.layout, style: o.style, changesOnly: o.changesOnly, docs: o.docs, version: o.version, env: o.env }),
     dispose: async () => (await import('./pdf.js')).closeBrowser(),
   },
   docx: {
     binary: true,
     ext: 'docx',
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    render: async (c) => (await import('./docx.js')).renderCompareDocx(c),
+    render: async (c, o) => (await import('./docx.js')).renderCompareDocx(c, { docs: o.docs, version: o.version }),
   },
 };

@@ -2,6 +2,13 @@
  * The PDF redline: the HTML redline printed by Chromium through Playwright. A4 with margins,
  * serif type, a running header naming both versions and a "Page X of Y" footer.
  *
+ * Page 1 lists every change with the page it is on: the page is printed once with room kept
+ * for the numbers, the page of each clause's anchor is read back from the PDF's named
+ * destinations (pdfjs; Chromium does not support CSS target-counter), and the page is printed
+ * again with the numbers. Changed clauses are headings, so Chromium's outline gives one
+ * bookmark per change. pdf-lib then sets the metadata (title, both symbols, date, tool
+ * version, Creator "resdiff"), which Chromium fills with its user agent.
+ *
  * One browser serves many documents: `PdfRenderer` holds one for a batch, and
  * `renderComparePdf` keeps a shared one until `closeBrowser()` (the CLI closes it when done,
  * the server when it stops).
@@ -72,7 +79,18 @@ export class PdfRenderer {
    * @returns the PDF bytes
    */
   async render(c: Comparison, opts: HtmlOptions = {}): Promise<Uint8Array> {
-    const html = renderCompareHtml(c, opts);
+    const generated = opts.generated ?? new Date();
+    const redline = opts.style !== 'diff2html';
+    let pdf = await this.print(c, renderCompareHtml(c, { ...opts, generated, pagePlaceholders: redline }));
+    if (redline) {
+      const pageNumbers = await anchorPages(pdf);
+      if (Object.keys(pageNumbers).length) pdf = await this.print(c, renderCompareHtml(c, { ...opts, generated, pageNumbers }));
+    }
+    return setMetadata(pdf, c, generated, opts.version);
+  }
+
+  /** Print one HTML page with the running header and footer. */
+  private async print(c: Comparison, html: string): Promise<Uint8Array> {
     const page = this.idle.pop() ?? (await this.context.newPage());
     let ok = false;
     try {
@@ -86,7 +104,7 @@ export class PdfRenderer {
         headerTemplate: headerTemplate(c),
         footerTemplate: FOOTER,
         tagged: true,
-        outline: false,
+        outline: true,
       });
       ok = true;
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
@@ -122,6 +140,44 @@ export class PdfRenderer {
   async close(): Promise<void> {
     await this.browser.close().catch(() => undefined);
   }
+}
+
+/**
+ * The page (1-based) of each named destination of a PDF: Chromium writes one for every element
+ * id a link points to, so the list of changes' links give each clause's page.
+ */
+export async function anchorPages(pdf: Uint8Array): Promise<Record<string, number>> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({ data: new Uint8Array(pdf), disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 });
+  try {
+    const doc = await task.promise;
+    const dests = (await doc.getDestinations()) as Record<string, unknown[] | null>;
+    const out: Record<string, number> = {};
+    for (const [name, dest] of Object.entries(dests)) {
+      const ref = dest?.[0];
+      if (ref && typeof ref === 'object') out[name] = (await doc.getPageIndex(ref as Parameters<typeof doc.getPageIndex>[0])) + 1;
+    }
+    return out;
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+}
+
+/** Title, subject (both symbols), keywords, dates, Creator "resdiff" and Producer with the version. */
+async function setMetadata(pdf: Uint8Array, c: Comparison, generated: Date, version: string | undefined): Promise<Uint8Array> {
+  const { PDFDocument } = await import('pdf-lib');
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const a = versionName(c.old);
+  const b = versionName(c.new);
+  doc.setTitle(`Redline: ${a} → ${b}${c.new.title ? ` — ${c.new.title}` : ''}`, { showInWindowTitleBar: true });
+  doc.setSubject(`Changes from ${a} to ${b}${anyConstructed(c) ? ' (a constructed example is part of this comparison; not an official UN text)' : ''}`);
+  doc.setKeywords([a, b, 'redline', 'resdiff']);
+  doc.setAuthor('resdiff');
+  doc.setCreator('resdiff');
+  doc.setProducer(`resdiff ${version ?? ''}`.trim());
+  doc.setCreationDate(generated);
+  doc.setModificationDate(generated);
+  return doc.save({ useObjectStreams: false });
 }
 
 let shared: Promise<PdfRenderer> | undefined;

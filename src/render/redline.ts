@@ -4,6 +4,7 @@
  *
  * Pure: no I/O, no markup. Each renderer turns these pieces into its own format.
  */
+import { addCounts, countPairs, statusWord, type Counts } from '../diff/counts.js';
 import type { Comparison, DiffPart, Pair, VersionInfo } from '../diff/types.js';
 
 /** One piece of a pair's diff, cut so that it lies wholly inside or outside the opening phrase. */
@@ -14,6 +15,11 @@ export interface RedlineSegment {
   italic: boolean;
   /** A routine update (date, number, symbol) rather than new language; insert/delete only. */
   technical: boolean;
+  /**
+   * On equal text whose italics differ between the sides (an opening on one side only, as when
+   * "Recalling" opened a clause that was merged into another): the old side's italics.
+   */
+  italicOld?: boolean;
 }
 
 /** The old clause text of a pair: its equal and delete parts joined. */
@@ -47,8 +53,8 @@ interface Placed {
 
 /** `segments`, each with its start offsets in the old and new texts. */
 function placedSegments(p: Pair, only?: 'old' | 'new'): Placed[] {
-  const oldOpen = openingLength(oldText(p), p.oldOpening);
-  const newOpen = openingLength(newText(p), p.newOpening);
+  const oldItalic = openingRanges(oldText(p), p.oldBreaks, p.oldOpenings ?? [p.oldOpening ?? '']);
+  const newItalic = openingRanges(newText(p), p.newBreaks, p.newOpenings ?? [p.newOpening ?? '']);
   const out: Placed[] = [];
   let oldPos = 0;
   let newPos = 0;
@@ -56,31 +62,54 @@ function placedSegments(p: Pair, only?: 'old' | 'new'): Placed[] {
     if (part.text === '') continue;
     const onOld = part.op !== 'insert';
     const onNew = part.op !== 'delete';
-    if ((only === 'old' && !onOld) || (only === 'new' && !onNew)) {
-      // Still advance the side the part belongs to, so offsets stay true.
-      if (onOld) oldPos += part.text.length;
-      if (onNew) newPos += part.text.length;
-      continue;
-    }
-    // The position that decides italics: the new side's for equal and insert, the old side's for
-    // delete (and for equal parts when showing only the old side).
-    const useOld = part.op === 'delete' || (part.op === 'equal' && only === 'old');
-    const pos = useOld ? oldPos : newPos;
-    const limit = useOld ? oldOpen : newOpen;
-    const technical = part.op !== 'equal' && (part.technical ?? p.technical);
-    const cut = Math.max(0, Math.min(part.text.length, limit - pos));
-    if (cut > 0) out.push({ seg: { op: part.op, text: part.text.slice(0, cut), italic: true, technical }, oldPos, newPos });
-    if (cut < part.text.length) {
-      out.push({
-        seg: { op: part.op, text: part.text.slice(cut), italic: false, technical },
-        oldPos: onOld ? oldPos + cut : oldPos,
-        newPos: onNew ? newPos + cut : newPos,
-      });
+    const skip = (only === 'old' && !onOld) || (only === 'new' && !onNew);
+    if (!skip) {
+      const technical = part.op !== 'equal' && (part.technical ?? p.technical);
+      // Cut the part wherever an opening phrase starts or ends on either of its sides.
+      const cuts = new Set<number>([0, part.text.length]);
+      const addCuts = (ranges: Array<[number, number]>, at: number) => {
+        for (const [a, b] of ranges) for (const x of [a - at, b - at]) if (x > 0 && x < part.text.length) cuts.add(x);
+      };
+      if (onOld) addCuts(oldItalic, oldPos);
+      if (onNew) addCuts(newItalic, newPos);
+      const points = [...cuts].sort((x, y) => x - y);
+      for (let k = 0; k + 1 < points.length; k++) {
+        const a = points[k]!;
+        const text = part.text.slice(a, points[k + 1]);
+        const o = onOld ? oldPos + a : oldPos;
+        const n = onNew ? newPos + a : newPos;
+        const italicOld = onOld && inRanges(oldItalic, o);
+        const italicNew = onNew && inRanges(newItalic, n);
+        // The side that decides italics: the old side's for deletions (and for equal text when
+        // showing only the old side), the new side's otherwise.
+        const useOld = part.op === 'delete' || (part.op === 'equal' && only === 'old');
+        const seg: RedlineSegment = { op: part.op, text, italic: useOld ? italicOld : italicNew, technical };
+        if (part.op === 'equal' && italicOld !== italicNew) seg.italicOld = italicOld;
+        out.push({ seg, oldPos: o, newPos: n });
+      }
     }
     if (onOld) oldPos += part.text.length;
     if (onNew) newPos += part.text.length;
   }
   return out;
+}
+
+/**
+ * Where the opening phrases lie in a side's joined text: one range per clause whose text (from
+ * its break) really starts with its opening.
+ */
+function openingRanges(text: string, breaks: number[] | undefined, openings: string[]): Array<[number, number]> {
+  const starts = breaks && breaks.length === openings.length ? breaks : [0];
+  const out: Array<[number, number]> = [];
+  starts.forEach((at, i) => {
+    const o = openings[i];
+    if (o && text.startsWith(o, at)) out.push([at, at + o.length]);
+  });
+  return out;
+}
+
+function inRanges(ranges: Array<[number, number]>, pos: number): boolean {
+  return ranges.some(([a, b]) => pos >= a && pos < b);
 }
 
 /**
@@ -165,12 +194,6 @@ export function pieces(p: Pair, only?: 'old' | 'new'): RedlinePiece[] {
   return out;
 }
 
-/** Length of the opening phrase at the start of `text`, or 0 when the text does not start with it. */
-function openingLength(text: string, opening: string | undefined): number {
-  if (!opening) return 0;
-  return text.startsWith(opening) ? opening.length : 0;
-}
-
 /**
  * The printed paragraph number(s) to show before one side of a pair: "13.", "21.–22." for a
  * clause split in two (or merged from two), "" for PPs: all of a side's numbers in front of its
@@ -226,46 +249,93 @@ export function movedNote(p: Pair): string {
   return ['moved', [was, cross].filter(Boolean).join(', ')].filter(Boolean).join(': ');
 }
 
-/** Figures for the summary block. */
+/** Figures for the summary block, in the one count vocabulary (src/diff/counts.ts). */
 export interface RedlineSummary {
   /** New-side ids of added OPs / PPs, old-side ids of dropped ones. */
   newOPs: string[];
   droppedOPs: string[];
   newPPs: string[];
   droppedPPs: string[];
-  /** Pairs whose changes are only routine updates. */
-  technical: number;
-  /** Pairs with new language (modified, split or merged and not technical), added and removed clauses. */
-  substantive: number;
-  /** Pairs without any change. */
-  unchanged: number;
-  /** Pairs whose clause changed place. */
-  moved: number;
+  /** The comparison's own counts (`summary.PP.counts`, `summary.OP.counts`) and their sum. */
+  PP: Counts;
+  OP: Counts;
+  all: Counts;
 }
 
-/** Summary figures from a comparison (ids from `summary`, counts from the pairs). */
+/** Summary figures from a comparison: ids and the counts every view shows. */
 export function summarize(c: Comparison): RedlineSummary {
-  let technical = 0;
-  let substantive = 0;
-  let unchanged = 0;
-  let moved = 0;
-  for (const p of c.pairs) {
-    if (p.moved) moved++;
-    if (p.status === 'unchanged') unchanged++;
-    else if (p.technical && p.status !== 'added' && p.status !== 'removed') technical++;
-    else substantive++;
-  }
+  const PP = c.summary.PP.counts ?? countPairs(c.pairs, 'PP');
+  const OP = c.summary.OP.counts ?? countPairs(c.pairs, 'OP');
   return {
     newOPs: c.summary.OP.addedIds ?? [],
     droppedOPs: c.summary.OP.removedIds ?? [],
     newPPs: c.summary.PP.addedIds ?? [],
     droppedPPs: c.summary.PP.removedIds ?? [],
-    technical,
-    substantive,
-    unchanged,
-    moved,
+    PP,
+    OP,
+    all: addCounts(PP, OP),
   };
 }
+
+/** One line of the list of changes. */
+export interface ChangeEntry {
+  pair: Pair;
+  /** What happened, in the vocabulary: new, dropped, changed, technical, moved; split and merged by name. */
+  kind: 'new' | 'dropped' | 'changed' | 'technical' | 'moved' | 'split' | 'merged';
+  /** "moved" besides another kind (a clause that moved and changed). */
+  alsoMoved: boolean;
+  /** How to name the clauses so that no one reads a replacement: "new OP26", "old OP26 → new OP27". */
+  ids: string;
+  /** The anchor of the clause in the redline. */
+  anchor: string;
+}
+
+/** The anchor of a clause in the HTML/PDF redline: "new-OP13" / "old-OP7". */
+export function anchorFor(id: string, side: 'old' | 'new'): string {
+  return `${side}-${id}`;
+}
+
+/** The anchor of a pair: its first new clause, else its first old one. */
+export function pairAnchor(p: Pair): string {
+  return p.new.length > 0 ? anchorFor(p.new[0]!, 'new') : anchorFor(p.old[0] ?? 'x', 'old');
+}
+
+/**
+ * How a pair's clauses are named where a reader could mistake one numbering for the other:
+ * "new OP26", "old OP26 (dropped; numbering of the earlier text)", "old OP30 → new OP31".
+ */
+export function pairIds(p: Pair): string {
+  const o = p.old.join(' + ');
+  const n = p.new.join(' + ');
+  if (p.status === 'added') return `new ${n}`;
+  if (p.status === 'removed') return `old ${o} (dropped; numbering of the earlier text)`;
+  if (o === n && !p.moved) return n;
+  return `old ${o} → new ${n}`;
+}
+
+/** Every pair that is not unchanged-in-place, in document order, for the list of changes. */
+export function changeList(c: Comparison): ChangeEntry[] {
+  const out: ChangeEntry[] = [];
+  for (const p of c.pairs) {
+    const word = statusWord(p);
+    if (word === 'unchanged') continue;
+    let kind: ChangeEntry['kind'] = word ?? 'moved';
+    if (p.status === 'split' || p.status === 'merged') kind = p.status;
+    out.push({ pair: p, kind, alsoMoved: word !== null && (p.moved || !!p.crossKind), ids: pairIds(p), anchor: pairAnchor(p) });
+  }
+  return out;
+}
+
+/** What each kind of change means, for the legend under the list. */
+export const CHANGE_KIND_LABEL: Record<ChangeEntry['kind'], string> = {
+  new: 'new',
+  dropped: 'dropped',
+  changed: 'changed',
+  technical: 'technical update',
+  moved: 'moved',
+  split: 'split',
+  merged: 'merged',
+};
 
 /** "A/HRC/RES/56/2" or, without a symbol, the file name. */
 export function versionName(v: VersionInfo): string {

@@ -142,6 +142,12 @@ function formatOf(value: string | undefined): Format {
   return f as Format;
 }
 
+/** The redline style of an HTML/PDF export: resdiff's colours (default) or the UN's black convention. */
+function redlineOf(style: string | undefined, changesOnly: string | undefined): Pick<RenderOptions, 'style' | 'changesOnly'> {
+  if (style !== undefined && style !== '' && style !== 'resdiff' && style !== 'un') throw new InputError(`unknown style "${style}" (expected resdiff or un)`);
+  return { style: style === 'un' ? 'un' : undefined, changesOnly: changesOnly === '1' };
+}
+
 function layoutOf(value: string | undefined): RenderOptions['layout'] {
   if (value === undefined || value === '' || value === 'side-by-side') return 'side-by-side';
   if (value === 'inline') return 'inline';
@@ -189,9 +195,9 @@ export function createApp(options: AppOptions): ResdiffApp {
   });
 
   /** Send a comparison in the requested format. */
-  const send = async (c: Context, comparison: Comparison, format: Format, layout: RenderOptions['layout'], download: boolean) => {
+  const send = async (c: Context, comparison: Comparison, format: Format, layout: RenderOptions['layout'], download: boolean, redline: Pick<RenderOptions, 'style' | 'changesOnly'> = {}) => {
     if (format === 'pdf') notePdfUsed();
-    const out = await RENDERERS[format](comparison, { layout, pretty: download });
+    const out = await RENDERERS[format](comparison, { layout, pretty: download, ...redline });
     const headers: Record<string, string> = { 'Content-Type': out.contentType };
     if (download || (format !== 'json')) headers['Content-Disposition'] = `attachment; filename="${downloadName(comparison, out.ext)}"`;
     if (format === 'html') headers['Content-Security-Policy'] = EXPORT_HTML_POLICY;
@@ -251,7 +257,7 @@ export function createApp(options: AppOptions): ResdiffApp {
     const oldEntry = store.find(checkRef(q.old, 'old'));
     const newEntry = store.find(checkRef(q.new, 'new'));
     const comparison = await store.compare(oldEntry, newEntry);
-    return send(c, comparison, format, layout, q.download === '1');
+    return send(c, comparison, format, layout, q.download === '1', redlineOf(q.style, q['changes-only']));
   });
 
   // Compare two uploaded files (multipart fields "old" and "new"; optional "format", "layout").
@@ -289,7 +295,7 @@ export function createApp(options: AppOptions): ResdiffApp {
       const read = async (f: File): Promise<Resolution> => parseUpload(new Uint8Array(await f.arrayBuffer()), f.name);
       const [oldRes, newRes] = await Promise.all([read(oldFile), read(newFile)]);
       const comparison = await compareResolutions(oldRes, newRes);
-      return send(c, comparison, format, layout, str('download') === '1');
+      return send(c, comparison, format, layout, str('download') === '1', redlineOf(str('style'), str('changes-only')));
     },
   );
 

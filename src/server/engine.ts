@@ -32,7 +32,14 @@ export interface RenderOptions {
   layout?: 'side-by-side' | 'inline';
   /** JSON: indented, for downloads. */
   pretty?: boolean;
+  /** HTML/PDF: the UN's black redline convention instead of colours. */
+  style?: 'un';
+  /** HTML/PDF: unchanged clauses folded to one line each. */
+  changesOnly?: boolean;
 }
+
+/** The two versions behind each comparison made here, for the redlines' head, chapeau, footnotes and closing block. */
+const versionsOf = new WeakMap<Comparison, { old: Resolution; new: Resolution }>();
 
 /** Renders a comparison in one format; heavy renderers are imported on first use. */
 export type Renderer = (c: Comparison, options: RenderOptions) => Promise<Rendered>;
@@ -48,10 +55,10 @@ export class NotAvailableError extends Error {
 /** Through the library's record of compare formats (src/render/index.ts), as the CLI does. */
 function viaCompareFormats(format: string): Renderer {
   return async (c, o) => {
-    const { compareFormats } = await import('../render/index.js');
+    const { compareFormats, VERSION } = await import('../render/index.js');
     const f = compareFormats[format];
     if (!f) throw new NotAvailableError(`${format.toUpperCase()} export is not available in this version of resdiff`);
-    const body = await f.render(c, { layout: o.layout ?? 'side-by-side' });
+    const body = await f.render(c, { layout: o.layout ?? 'side-by-side', style: o.style, changesOnly: o.changesOnly, docs: versionsOf.get(c), version: VERSION });
     return { body, contentType: f.contentType, ext: f.ext };
   };
 }
@@ -86,7 +93,9 @@ export const RENDERERS: Record<Format, Renderer> = {
 /** Compare two parsed resolutions (the library's compare, imported on first use). */
 export async function compareResolutions(oldRes: Resolution, newRes: Resolution): Promise<Comparison> {
   const { compare } = await import('../diff/compare.js');
-  return compare(oldRes, newRes);
+  const c = compare(oldRes, newRes);
+  versionsOf.set(c, { old: oldRes, new: newRes });
+  return c;
 }
 
 /** A history cell as the page draws it: the library's mark and words, so page and CLI say the same. */

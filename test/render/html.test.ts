@@ -43,22 +43,30 @@ describe('renderCompareHtml (inline, constructed comparison)', () => {
     expect(text(byTag(doc, 'title')[0]!)).toBe('Redline: A/HRC/RES/EXAMPLE/2022 → A/HRC/RES/56/2');
   });
 
-  it('summarises new and dropped OPs, counts, substantive vs technical', () => {
+  it('counts in the one vocabulary and lists every change with its kind and a link', () => {
     const summary = byClass(doc, 'summary')[0]!;
-    const facts = byTag(byClass(summary, 'facts')[0]!, 'li').map(text);
-    expect(facts[0]).toBe('New operative paragraphs: OP2');
-    expect(facts[1]).toBe('Dropped operative paragraphs (old numbering): OP2');
-    expect(text(byClass(summary, 'n-technical')[0]!)).toBe('1');
-    // substantive: PP3, OP1, OP4 modified + OP2 added + OP2 dropped
-    expect(text(byClass(summary, 'n-substantive')[0]!)).toBe('5');
     const opRow = byClass(summary, 'row-OP')[0]!;
-    expect(byTag(opRow, 'td').map(text)).toEqual(['4 → 4', '1', '1', '2', '0', '1', '0', '0', '1']);
+    // new, dropped, changed, technical, moved, unchanged, split, merged — as summary.OP.counts
+    const k = c.summary.OP.counts;
+    expect(byTag(opRow, 'td').slice(1, 7).map(text)).toEqual([k.new, k.dropped, k.changed, k.technical, k.moved, k.unchanged].map(String));
+    const rows = byClass(summary, 'change').map((r) => byTag(r, 'td').map(text));
+    expect(rows).toEqual([
+      ['PP2', 'technical update †'],
+      ['PP3', 'changed'],
+      ['OP1', 'changed'],
+      ['new OP2', 'new'],
+      ['old OP4 → new OP3', 'moved'],
+      ['old OP2 (dropped; numbering of the earlier text)', 'dropped'],
+      ['old OP3 → new OP4', 'changed'],
+    ]);
+    const links = byClass(summary, 'change').map((r) => attr(byTag(r, 'a')[0]!, 'href'));
+    for (const l of links) expect(findAll(doc, (e) => attr(e, 'id') === l!.slice(1))).toHaveLength(1);
   });
 
   it('lists the pairs in the new order with old → new headings', () => {
     const pairs = byTag(doc, 'article');
     expect(pairs.map((p) => text(byClass(p, 'ids')[0]!))).toEqual([
-      'PP1 → PP1', 'PP2 → PP2', 'PP3 → PP3', 'OP1 → OP1', 'OP2 (new)', 'OP4 → OP3', 'OP2 (dropped)', 'OP3 → OP4',
+      'PP1', 'PP2', 'PP3', 'OP1', 'new OP2', 'old OP4 → new OP3', 'old OP2 (dropped; numbering of the earlier text)', 'old OP3 → new OP4',
     ]);
     expect(byClass(doc, 'part-head').map(text)).toEqual(['Preambular paragraphs', 'Operative paragraphs']);
   });
@@ -165,7 +173,7 @@ describe('renderCompareHtml: split and merged clauses as paragraphs (bundled com
   it('inline: the split OP22 is two paragraphs, OP21 and OP22, the redline cut between them', () => {
     const doc = parsePage(renderCompareHtml(c));
     const split = article(doc, 'split');
-    expect(text(byClass(split, 'ids')[0]!)).toBe('OP22 → OP21 + OP22');
+    expect(text(byClass(split, 'ids')[0]!)).toBe('old OP22 → new OP21 + OP22');
     const ps = byClass(split, 'clause');
     expect(ps.map((e) => attr(e, 'data-clause'))).toEqual(['OP21', 'OP22']);
     expect(ps.map((e) => attr(e, 'id'))).toEqual([undefined, 'new-OP22']);
@@ -177,7 +185,9 @@ describe('renderCompareHtml: split and merged clauses as paragraphs (bundled com
     // the old text reads on across the two paragraphs; the joining space is no change
     const p = c.pairs.find((x) => x.status === 'split')!;
     expect(ps.map((e) => squash(textWithout(e, ['ins', 'span']))).filter(Boolean).join(' ')).toBe(squash(oldText(p)));
-    expect(byTag(split, 'ins').map(text)).toEqual([';', 'Also requests the Office of the High Commissioner']);
+    expect(byTag(split, 'ins').map(text)).toEqual([';', 'Also requests', 'the Office of the High Commissioner']);
+    // the second clause's opening is italic, as printed
+    expect(byTag(byTag(split, 'ins')[1]!, 'em').map(text)).toEqual(['Also requests']);
     expect(byTag(split, 'del').map(text)).toEqual([', and']);
   });
 
@@ -193,13 +203,13 @@ describe('renderCompareHtml: split and merged clauses as paragraphs (bundled com
     expect(newPs.map((e) => text(byClass(e, 'num')[0]!))).toEqual(['21.', '22.']);
     expect(newPs.map((e) => squash(textWithout(e, ['span'])))).toEqual([squash(newClause('OP21')), squash(newClause('OP22'))]);
     expect(squash(textWithout(newPs[1]!, ['span'])).startsWith('Also requests the Office of the High Commissioner')).toBe(true);
-    expect(byTag(right!, 'ins').map(text)).toEqual([';', 'Also requests the Office of the High Commissioner']);
+    expect(byTag(right!, 'ins').map(text)).toEqual([';', 'Also requests', 'the Office of the High Commissioner']);
   });
 
   it('the merged PP11 + PP12 shows the old side as two paragraphs, inline and side by side', () => {
     const p = c.pairs.find((x) => x.status === 'merged')!;
     const inline = article(parsePage(renderCompareHtml(c)), 'merged');
-    expect(text(byClass(inline, 'ids')[0]!)).toBe('PP11 + PP12 → PP11');
+    expect(text(byClass(inline, 'ids')[0]!)).toBe('old PP11 + PP12 → new PP11');
     const ps = byClass(inline, 'clause');
     expect(ps.map((e) => attr(e, 'data-clause'))).toEqual(['PP11', 'PP12']);
     expect(ps.map((e) => attr(e, 'id'))).toEqual([undefined, 'old-PP12']);

@@ -58,8 +58,8 @@ describe('renderComparePdf', () => {
     }
     const first = pageText(file, 1);
     expect(first).toContain('Summary');
-    expect(first).toContain('New operative paragraphs: OP2');
-    expect(first).toContain('Dropped operative paragraphs (old numbering): OP2');
+    expect(first).toContain('new OP2');
+    expect(first).toContain('old OP2 (dropped; numbering of the earlier text)');
     expect(first).toMatch(/constructed example/i);
   }, 60_000);
 

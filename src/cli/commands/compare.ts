@@ -16,7 +16,9 @@ export interface CompareCliOptions {
   corpus?: string;
   color?: boolean;
   layout?: 'inline' | 'side-by-side';
-  style?: 'resdiff' | 'diff2html';
+  style?: 'resdiff' | 'un' | 'diff2html';
+  /** html/pdf: unchanged clauses folded to one line. */
+  changesOnly?: boolean;
   /** A batch file: one `OLD NEW OUTPUT` per line. */
   pairs?: string;
 }
@@ -32,7 +34,10 @@ export function define(program: Command, io: Io): void {
     .option('--all', 'show unchanged clauses too (text format)')
     .option('-o, --output <file>', 'write to a file instead of standard output (written atomically; required for pdf and docx)')
     .addOption(new Option('--layout <layout>', 'html/pdf: one text with the changes marked, or old and new side by side').choices(['inline', 'side-by-side']))
-    .addOption(new Option('--style <style>', "html/pdf: resdiff's clause-by-clause redline, or diff2html's view of the unified patch").choices(['resdiff', 'diff2html']))
+    .addOption(
+      new Option('--style <style>', "html/pdf: 'resdiff' (colour redline), 'un' (the UN's convention for revised texts: insertions bold, deletions struck through, black only), or 'diff2html' (a developer view of the unified patch, not a redline to send)").choices(['resdiff', 'un', 'diff2html']),
+    )
+    .option('--changes-only', 'html/pdf: fold unchanged clauses to one line each (id and opening)')
     .option('--pairs <file>', 'compare a batch: each line "OLD NEW OUTPUT" (one browser for all PDFs)')
     .addOption(corpusOption())
     .option('--no-color', 'no terminal colours')
@@ -66,6 +71,7 @@ export async function runCompare(oldRef: string, newRef: string, opts: CompareCl
     loadResolution(newRef, { cwd: io.cwd, corpusDir: opts.corpus }),
   ]);
   const c = compare(a, b);
+  const { VERSION } = await import('../../render/index.js');
   if (opts.format !== 'json') printWarnings(io, c.warnings ?? []);
   const toTerminal = !opts.output && io.isTTY;
   const body = await format.render(c, {
@@ -74,6 +80,9 @@ export async function runCompare(oldRef: string, newRef: string, opts: CompareCl
     all: opts.all,
     layout: opts.layout,
     style: opts.style,
+    changesOnly: opts.changesOnly,
+    docs: { old: a, new: b },
+    version: VERSION,
     env: io.env,
   });
   if (opts.output) {
