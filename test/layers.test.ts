@@ -10,7 +10,7 @@ import { ROOT } from './support/paths.js';
 const ORDER = ['errors', 'ingest', 'model', 'align', 'diff', 'render', 'corpus', 'cli', 'server'];
 const ALLOWED = new Set(['cli -> server']);
 /** Heavy libraries only some paths need: never imported at the top of a module. */
-const LAZY = ['playwright', 'pdfjs-dist', 'docx', 'jszip', 'saxes', 'hono', '@hono/node-server', 'diff2html'];
+const LAZY = ['playwright', 'pdfjs-dist', 'docx', 'jszip', 'saxes', 'hono', '@hono/node-server', 'diff2html', 'better-sqlite3'];
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));

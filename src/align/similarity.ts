@@ -40,13 +40,24 @@ function intern(table: Map<string, number>, key: string): number {
   return id;
 }
 
+/**
+ * The words a profile is made of, as strings: lower case, routine references reduced to their
+ * class ("#date"). The corpus index keeps their document frequencies under these keys.
+ */
+export function termKeys(text: string): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text)) if (t.cls !== 'punct') out.push(isTechnical(t) ? `#${t.cls}` : t.text.toLowerCase());
+  return out;
+}
+
+/** The interned id of a term key (see termKeys), for building an Idf from outside counts. */
+export function termId(key: string): number {
+  return intern(wordIds, key);
+}
+
 /** Build a clause's profile. */
 export function profile(text: string): Profile {
-  const words: number[] = [];
-  for (const t of tokenize(text)) {
-    if (t.cls === 'punct') continue;
-    words.push(intern(wordIds, isTechnical(t) ? `#${t.cls}` : t.text.toLowerCase()));
-  }
+  const words = termKeys(text).map((k) => intern(wordIds, k));
   const counts = new Map<number, number>();
   for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
   const terms = Int32Array.from(counts.keys()).sort();

@@ -14,9 +14,11 @@ import { define as defineHistory } from './commands/history.js';
 import { define as defineVotes } from './commands/votes.js';
 // Version of the package, for --version (one constant, beside the compare formats).
 import { VERSION } from '../render/index.js';
+import { define as defineSearch } from './commands/search.js';
+import { define as defineIndex } from './commands/corpus-index.js';
 
 /** Every command module registers itself here. */
-const COMMANDS: Array<(program: Command, io: Io) => void> = [defineShow, defineCompare, defineImport, defineFetch, defineServe, defineHistory, defineVotes];
+const COMMANDS: Array<(program: Command, io: Io) => void> = [defineShow, defineCompare, defineImport, defineFetch, defineServe, defineHistory, defineVotes, defineSearch, defineIndex];
 
 
 

@@ -59,6 +59,30 @@ export interface Pair {
   newBreaks?: number[];
   /** Extension: the diff gave up (timeout) and shows the whole clause replaced. */
   diffTimedOut?: boolean;
+  /**
+   * Extension (compare --provenance, the web page): earlier corpus documents that already contain
+   * inserted wording of this pair (runs of six words or more), earliest first per stretch.
+   */
+  provenance?: ProvenanceSource[];
+}
+
+/** A clause of an earlier corpus document that already contains some inserted wording. */
+export interface ProvenanceSource {
+  /** The earlier document's symbol, e.g. "A/RES/78/199". */
+  symbol: string;
+  /** Its clause id ("OP5"). */
+  clause: string;
+  /** Its adoption date (ISO). */
+  adopted: string;
+  /** The inserted wording found there, as it reads in the new text. */
+  matched: string;
+  /** How many words `matched` has. */
+  words: number;
+  /** The whole inserted run is there (not only a stretch of it). */
+  exact: boolean;
+  series?: string;
+  /** The earlier text is a constructed example, not a UN document. */
+  constructed?: boolean;
 }
 
 /** One side's description. */

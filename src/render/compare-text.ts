@@ -6,6 +6,7 @@ import type { Comparison, DiffPart } from '../diff/types.js';
 import { makeStyle, wrapText, type Style } from './ansi.js';
 import type { TextOptions } from './show-text.js';
 import { isChanged, pairIds, pairNote, summaryLine, versionLabel } from './labels.js';
+import { provenanceText } from './provenance-note.js';
 
 /** Options of the terminal renderer. */
 export interface CompareTextOptions extends TextOptions {
@@ -41,6 +42,7 @@ export function renderCompareText(c: Comparison, opts: CompareTextOptions = {}):
     const head = `${pairIds(p)}  ${st.dim(`(${pairNote(p)})`)}`;
     out.push(p.moved ? st.green(st.bold(head)) : st.bold(head));
     out.push(wrapText(`  ${redline(p.diff, st, !!opts.color)}`, width, '  '));
+    for (const line of provenanceText(p)) out.push(st.dim(wrapText(`    ${line}`, width, '    ')));
   }
   if (folded) out.push('', st.dim(`${folded} unchanged clause${folded === 1 ? '' : 's'} not shown (--all shows them)`));
   return `${out.join('\n')}\n`;

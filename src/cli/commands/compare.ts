@@ -21,6 +21,8 @@ export interface CompareCliOptions {
   changesOnly?: boolean;
   /** A batch file: one `OLD NEW OUTPUT` per line. */
   pairs?: string;
+  /** Look up inserted wording in earlier corpus documents (the corpus index). */
+  provenance?: boolean;
 }
 
 /** Register the `compare` command. */
@@ -40,6 +42,7 @@ export function define(program: Command, io: Io): void {
     .option('--changes-only', 'html/pdf: fold unchanged clauses to one line each (id and opening)')
     .option('--pairs <file>', 'compare a batch: each line "OLD NEW OUTPUT" (one browser for all PDFs)')
     .addOption(corpusOption())
+    .option('--provenance', 'note under each new or changed clause the earlier corpus documents that already contain its new wording (6+ words)')
     .option('--no-color', 'no terminal colours')
     .action(async (oldRef: string | undefined, newRef: string | undefined, opts: CompareCliOptions) => {
       const { InputError } = await import('../../errors.js');
@@ -72,6 +75,7 @@ export async function runCompare(oldRef: string, newRef: string, opts: CompareCl
   ]);
   const c = compare(a, b);
   const { VERSION } = await import('../../render/index.js');
+  if (opts.provenance) await (await import('./search.js')).addCliProvenance(c, io, opts.corpus);
   if (opts.format !== 'json') printWarnings(io, c.warnings ?? []);
   const toTerminal = !opts.output && io.isTTY;
   const body = await format.render(c, {
