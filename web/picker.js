@@ -11,7 +11,7 @@ const select = (sel) => /** @type {HTMLSelectElement} */ ($(sel));
 function versionLabel(v) {
   const date = v.adopted ? ` · ${formatDate(v.adopted)}` : '';
   // Constructed examples say so first, where a narrow select cannot cut it off.
-  if (v.constructed) return `Constructed example${date}`;
+  if (v.constructed) return `Constructed${date}`;
   return `${v.number || v.symbol || v.ref}${date}`;
 }
 
@@ -73,7 +73,12 @@ export function initPicker(c, params) {
     if (s) sel.value = s.id;
   }
   const versions = list.length ? onSeriesChange(wantOld, wantNew) : 0;
-  sel.addEventListener('change', () => onSeriesChange(null, null));
+  const titled = () => (sel.title = sel.selectedOptions[0]?.textContent || '');
+  titled();
+  sel.addEventListener('change', () => {
+    onSeriesChange(null, null);
+    titled();
+  });
   $('#swap').addEventListener('click', () => {
     const o = select('#old-select');
     const n = select('#new-select');
