@@ -1,7 +1,8 @@
 /**
  * `resdiff compare OLD NEW [--format text|json|unified|html|pdf|docx] [--all] [--output FILE]
  *  [--layout inline|side-by-side] [--style resdiff|diff2html]`, or `resdiff compare --pairs FILE`
- *  for a batch (each line `OLD NEW OUTPUT`; PDFs share one browser).
+ *  for a batch in one process (each line `OLD NEW OUTPUT`, any format: --format, or else the
+ *  OUTPUT's extension; each version read once, PDFs share one browser).
  */
 import { Option, type Command } from 'commander';
 import type { Io } from '../io.js';
@@ -23,6 +24,8 @@ export interface CompareCliOptions {
   pairs?: string;
   /** Look up inserted wording in earlier corpus documents (the corpus index). */
   provenance?: boolean;
+  /** --pairs without --format: each line's format comes from its OUTPUT's extension. */
+  formatFromOutput?: boolean;
 }
 
 /** Register the `compare` command. */
@@ -40,17 +43,17 @@ export function define(program: Command, io: Io): void {
       new Option('--style <style>', "html/pdf: 'resdiff' (colour redline), 'un' (the UN's convention for revised texts: insertions bold, deletions struck through, black only), or 'diff2html' (a developer view of the unified patch, not a redline to send)").choices(['resdiff', 'un', 'diff2html']),
     )
     .option('--changes-only', 'html/pdf: fold unchanged clauses to one line each (id and opening)')
-    .option('--pairs <file>', 'compare a batch: each line "OLD NEW OUTPUT" (one browser for all PDFs)')
+    .option('--pairs <file>', 'compare a batch in one process: each line "OLD NEW OUTPUT"; the format is --format, or else the OUTPUT\'s extension (.txt .json .diff .html .pdf .docx); one browser for all PDFs')
     .addOption(corpusOption())
     .option('--provenance', 'note under each new or changed clause the earlier corpus documents that already contain its new wording (6+ words)')
     .option('--no-color', 'no terminal colours')
-    .action(async (oldRef: string | undefined, newRef: string | undefined, opts: CompareCliOptions) => {
+    .action(async (oldRef: string | undefined, newRef: string | undefined, opts: CompareCliOptions, cmd: Command) => {
       const { InputError } = await import('../../errors.js');
       const format = compareFormats[opts.format];
       try {
         if (opts.pairs) {
           if (oldRef !== undefined || opts.output) throw new InputError('--pairs takes the versions and outputs from its file: give no OLD NEW or --output');
-          await runPairs(opts.pairs, opts, io);
+          await runPairs(opts.pairs, { ...opts, formatFromOutput: cmd.getOptionValueSource('format') === 'default' }, io);
         } else {
           if (oldRef === undefined || newRef === undefined) throw new InputError('compare needs two versions (OLD NEW), or --pairs FILE');
           await runCompare(oldRef, newRef, opts, io);
@@ -63,20 +66,57 @@ export function define(program: Command, io: Io): void {
 
 /** Load both versions, compare, render, write. */
 export async function runCompare(oldRef: string, newRef: string, opts: CompareCliOptions, io: Io): Promise<void> {
+  const { InputError } = await import('../../errors.js');
+  if (compareFormats[opts.format]!.binary && !opts.output) throw new InputError(`--format ${opts.format} writes a binary file: give --output FILE`);
+  await renderComparison(await comparePair(oldRef, newRef, opts, io), opts, io);
+}
+
+/** A comparison with the two versions it was made from. */
+interface Compared {
+  c: import('../../diff/types.js').Comparison;
+  a: import('../../model/types.js').Resolution;
+  b: import('../../model/types.js').Resolution;
+}
+
+/** What a batch has read and compared already: each version is read once, each pair compared once. */
+interface BatchMemo {
+  versions: Map<string, Promise<import('../../model/types.js').Resolution>>;
+  comparisons: Map<string, Promise<Compared>>;
+}
+
+/** Load both versions (once per batch) and compare them (once per batch and pair). */
+async function comparePair(oldRef: string, newRef: string, opts: CompareCliOptions, io: Io, memo?: BatchMemo): Promise<Compared> {
   const { loadResolution } = await import('../../corpus/load.js');
   const { compare } = await import('../../diff/compare.js');
+  const load = (ref: string) => {
+    let r = memo?.versions.get(ref);
+    if (!r) {
+      r = loadResolution(ref, { cwd: io.cwd, corpusDir: opts.corpus });
+      memo?.versions.set(ref, r);
+    }
+    return r;
+  };
+  const key = `${oldRef}\0${newRef}`;
+  let done = memo?.comparisons.get(key);
+  if (!done) {
+    done = Promise.all([load(oldRef), load(newRef)]).then(async ([a, b]) => {
+      const c = compare(a, b);
+      if (opts.provenance) await (await import('./search.js')).addCliProvenance(c, io, opts.corpus);
+      return { c, a, b };
+    });
+    memo?.comparisons.set(key, done);
+  }
+  return done;
+}
+
+/** Render a comparison in opts.format and write it to opts.output or standard output. */
+async function renderComparison({ c, a, b }: Compared, opts: CompareCliOptions, io: Io, warn = true): Promise<void> {
   const { useColor, printWarnings, writeFileAtomic } = await import('../io.js');
   const { InputError } = await import('../../errors.js');
   const format = compareFormats[opts.format];
   if (format.binary && !opts.output) throw new InputError(`--format ${opts.format} writes a binary file: give --output FILE`);
-  const [a, b] = await Promise.all([
-    loadResolution(oldRef, { cwd: io.cwd, corpusDir: opts.corpus }),
-    loadResolution(newRef, { cwd: io.cwd, corpusDir: opts.corpus }),
-  ]);
-  const c = compare(a, b);
   const { VERSION } = await import('../../render/index.js');
-  if (opts.provenance) await (await import('./search.js')).addCliProvenance(c, io, opts.corpus);
-  if (opts.format !== 'json') printWarnings(io, c.warnings ?? []);
+  if (warn && opts.format !== 'json') printWarnings(io, c.warnings ?? []);
   const toTerminal = !opts.output && io.isTTY;
   const body = await format.render(c, {
     color: opts.format === 'text' && !opts.output && useColor(io, opts.color),
@@ -124,18 +164,37 @@ export async function parsePairs(text: string, file: string): Promise<PairsLine[
   return out;
 }
 
-/** Compare every pair of a --pairs file, writing each output atomically. */
+/**
+ * The format of a batch line: --format when given, else the OUTPUT's extension (each format's
+ * `ext`, or the aliases .patch, .htm, .text), else --format's default.
+ */
+export function formatForOutput(output: string, opts: Pick<CompareCliOptions, 'format' | 'formatFromOutput'>): string {
+  if (!opts.formatFromOutput) return opts.format;
+  const ext = /\.([A-Za-z0-9]+)$/.exec(output)?.[1]?.toLowerCase();
+  if (!ext) return opts.format;
+  const aliases: Record<string, string> = { patch: 'unified', htm: 'html', text: 'text' };
+  return Object.entries(compareFormats).find(([, f]) => f.ext === ext)?.[0] ?? aliases[ext] ?? opts.format;
+}
+
+/**
+ * Compare every pair of a --pairs file in this process, writing each output atomically. Each
+ * version is read once and each pair compared once, however many lines name it (a JSON, a PDF
+ * and a Word redline of the same pair cost one comparison); PDFs share one browser.
+ */
 export async function runPairs(pairsFile: string, opts: CompareCliOptions, io: Io): Promise<void> {
   const { readFileSync } = await import('node:fs');
   const { resolve } = await import('node:path');
-  const { InputError } = await import('../../errors.js');
+  const { InputError, isInputError } = await import('../../errors.js');
   let text: string;
   try {
     text = readFileSync(resolve(io.cwd, pairsFile), 'utf8');
   } catch (e) {
     throw new InputError(`cannot read the pairs file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, pairsFile);
   }
-  const pairs = await parsePairs(text, pairsFile);
+  const pairs = (await parsePairs(text, pairsFile)).map((p) => ({ ...p, format: formatForOutput(p.output, opts) }));
+  const used = new Set(pairs.map((p) => p.format));
+  const memo: BatchMemo = { versions: new Map(), comparisons: new Map() };
+  const warned = new Set<string>();
   // A few at a time: while Chromium prints one PDF, the next comparison is read and aligned.
   let next = 0;
   let failed: unknown;
@@ -143,12 +202,21 @@ export async function runPairs(pairsFile: string, opts: CompareCliOptions, io: I
     while (next < pairs.length && failed === undefined) {
       const p = pairs[next++]!;
       try {
-        await runCompare(p.old, p.new, { ...opts, output: p.output }, io);
+        const compared = await comparePair(p.old, p.new, opts, io, memo);
+        const key = `${p.old}\0${p.new}`;
+        const warn = !warned.has(key) && p.format !== 'json';
+        if (warn) warned.add(key);
+        await renderComparison(compared, { ...opts, format: p.format, output: p.output }, io, warn);
       } catch (e) {
-        failed ??= e;
+        // A problem with one line names the batch file and the line, then what went wrong.
+        failed ??= isInputError(e) ? new InputError(e.format(), pairsFile, p.line) : e;
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(3, pairs.length) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(3, pairs.length) }, worker));
+  } finally {
+    for (const f of used) await compareFormats[f]?.dispose?.();
+  }
   if (failed !== undefined) throw failed;
 }
