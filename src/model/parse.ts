@@ -11,6 +11,7 @@ import { joinBlocks, type Block } from './blocks.js';
 import { markdownBlocks } from './markdown.js';
 import { plainTextBlocks } from './plaintext.js';
 import { recogniseOpening } from './openings.js';
+import { artefact } from './furniture.js';
 import { parseDate, ordinalToNumber } from './dates.js';
 import { parseVote } from './vote.js';
 import type { Clause, ClauseKind, Provenance, Resolution, Subparagraph, Warning } from './types.js';
@@ -23,22 +24,6 @@ const PREAMBLE_START = /^The\s+[\p{Lu}][\p{L}\s,-]{2,80}?,\s*$/u;
 /** "34th meeting", "50th plenary meeting". */
 const MEETING = /^\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b/i;
 const VOTE_START = /^\[?\s*Adopted\b/i;
-/** Lines that are page furniture, not text: running heads, job numbers, page numbers, barcodes. */
-const ARTEFACTS: Array<{ re: RegExp; what: string }> = [
-  { re: /^(?:A|E|S|A\/HRC|CCPR|CEDAW)\/[A-Z0-9./-]*\d[A-Z0-9./-]*$/, what: 'running head (a document symbol alone on a line)' },
-  { re: /^GE\.\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\*?\d+\*?)?$/, what: 'job number (Geneva)' },
-  { re: /^\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s+\d{6})?/, what: 'job number (New York)' },
-  { re: /^\d{1,3}$/, what: 'page number' },
-  { re: /^\d{1,3}\s*\/\s*\d{1,3}$/, what: 'page number ("2/7")' },
-  { re: /^\*\d{5,}\*$/, what: 'barcode text' },
-  { re: /^Please recycle$/i, what: 'page furniture ("Please recycle")' },
-];
-
-/** What kind of page furniture a line is, or undefined for text. */
-function artefact(t: string): string | undefined {
-  return ARTEFACTS.find((a) => a.re.test(t))?.what;
-}
-
 /**
  * Parse a Source into a Resolution.
  *
@@ -410,6 +395,8 @@ function parseHead(blocks: Block[]): Head {
     } else if ((m = /^(\d{1,3}\/\d{1,4})\.\s+(.+)$/.exec(t))) {
       h.number = m[1];
       h.title = m[2].trim();
+      // A title wrapped onto the next line (plain text keeps the line break).
+      while (lines[i + 1] && /^[\p{Ll}]/u.test(lines[i + 1].text)) h.title = `${h.title} ${lines[++i].text}`;
     } else if ((m = /^((?:A|E|S)\/[A-Z0-9./]*RES[A-Z0-9./()\s]*\d\)?)$/.exec(t))) {
       h.symbol = m[1].replace(/\s+/g, ' ');
     } else if (BODIES.includes(t)) seenBodies.push(t);

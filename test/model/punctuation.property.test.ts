@@ -1,7 +1,8 @@
 /**
  * Property: a missing final punctuation mark never moves a clause boundary. Deleting the final
  * comma, semicolon or full stop of any clause of 56/2 — or of every clause — leaves the clause
- * count and the ids as they were; each deletion is reported as a warning instead.
+ * count and the ids as they were; each deletion is reported as a warning instead. Markdown here;
+ * plain text (no italics, so paragraph starts come from the reader's measurements) below.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -9,6 +10,7 @@ import { parseResolution } from '../../src/model/parse.js';
 import { ingest } from '../../src/ingest/index.js';
 import { text56_2 } from '../support/paths.js';
 import type { Resolution } from '../../src/model/types.js';
+import { asCopiedText } from '../support/text-renditions.js';
 
 async function parse(text: string, name: string): Promise<Resolution> {
   return parseResolution(await ingest(Buffer.from(text), name));
@@ -55,5 +57,19 @@ describe('a missing final punctuation mark', async () => {
     const r = await parse(withoutFinal(ends), 'punct.md');
     expect(ids(r)).toEqual(ids(base));
     expect(r.clauses.map((c) => c.opening)).toEqual(base.clauses.map((c) => c.opening));
+  });
+
+  it('never changes the clause count or ids (plain text as a viewer copies it)', async () => {
+    const baseTxt = await parse(asCopiedText(source, 90, false), 'punct.txt');
+    expect(ids(baseTxt)).toEqual(ids(base));
+    await fc.assert(
+      fc.asyncProperty(fc.subarray(ends, { minLength: 1 }), fc.integer({ min: 60, max: 140 }), fc.boolean(), async (which, width, blank) => {
+        const r = await parse(asCopiedText(withoutFinal(which), width, blank), 'punct.txt');
+        expect(ids(r)).toEqual(ids(base));
+      }),
+      { numRuns: 40 },
+    );
+    const r = await parse(asCopiedText(withoutFinal(ends), 80, false), 'punct.txt');
+    expect(ids(r)).toEqual(ids(base));
   });
 });
