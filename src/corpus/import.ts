@@ -1,11 +1,12 @@
 /**
- * Import a resolution file (PDF, DOCX, Markdown, text) into a corpus folder: the rebuilt Markdown
- * with YAML front matter (symbol, body, session, adopted, title, series, provenance), written
- * atomically, never over an existing version unless asked.
+ * Import a resolution file (PDF, DOCX, Markdown, text) into a corpus folder: YAML front matter
+ * (the head as parsed, series, constructed, provenance) over the source's own text — Markdown as
+ * written or rebuilt from a PDF or Word file, plain text kept as plain text (`.txt`) — checked to
+ * read back as the same document, written atomically, never over an existing version unless asked.
  */
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { InputError } from '../errors.js';
 import { ingest, type Source } from '../ingest/index.js';
 import { parseResolution } from '../model/parse.js';
@@ -73,37 +74,141 @@ function findSeries(r: Resolution, into: string): string | undefined {
   return undefined;
 }
 
+/** Head fields of the model kept in front matter, so that the corpus file reads as the original did. */
+const HEAD_FIELDS = ['symbol', 'number', 'body', 'session', 'adopted', 'title', 'agendaItem', 'agendaTitle', 'issued', 'distribution', 'originalLanguage'] as const;
+
+/** Markdown front matter at the start of a text. */
+const MD_FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n/;
+
+/** What the import adds to the provenance. */
+export interface ImportExtra {
+  series?: string;
+  importedAt: string;
+  url?: string;
+  /** The program that made the source file (a PDF's Producer, a Word file's Application), when it says. */
+  producer?: string;
+}
+
 /**
- * The text of a corpus file for a source: YAML front matter, then the Markdown.
+ * The text of a corpus file for a source: YAML front matter, then the source's own text — the
+ * Markdown (as written, or as rebuilt from a PDF or Word file) or the plain text, which is kept as
+ * plain text. The front matter holds the head as parsed (a PDF's masthead facts are otherwise
+ * lost), `constructed`, and the provenance: this file's name, SHA-256, producer, and whatever
+ * provenance the source already carried (under `earlier`).
  *
  * @param source the ingested file
  * @param r its parsed resolution
- * @param extra series, time and URL
+ * @param extra series, time, URL, producer
  */
-export function corpusText(source: Source, r: Resolution, extra: { series?: string; importedAt: string; url?: string }): string {
+export function corpusText(source: Source, r: Resolution, extra: ImportExtra): string {
   const meta = source.meta ?? {};
-  const fm: Record<string, unknown> = {
-    symbol: r.symbol || undefined,
-    number: r.number,
-    body: r.body || undefined,
-    session: r.session ?? undefined,
-    adopted: r.adopted || undefined,
-    title: r.title || undefined,
-    series: extra.series,
-    constructed: meta.constructed === true ? true : undefined,
-    provenance: {
-      source: basename(source.file),
-      ...(extra.url ? { url: extra.url } : {}),
-      sha256: source.sha256,
-      importedAt: extra.importedAt,
-      via: source.origin,
-      ...(typeof meta.jobNumber === 'string' ? { jobNumber: meta.jobNumber } : {}),
-      ...(meta.constructed === true ? { notes: 'constructed test rendition, not an official United Nations document' } : {}),
-    },
+  let own: Record<string, unknown> = {};
+  let body = source.text;
+  if (source.format === 'markdown') {
+    const m = MD_FRONT_MATTER.exec(source.text);
+    if (m) {
+      body = source.text.slice(m[0].length);
+      try {
+        const data: unknown = parse(m[1]);
+        if (data && typeof data === 'object' && !Array.isArray(data)) own = data as Record<string, unknown>;
+      } catch {
+        // parseResolution has already refused front matter that does not parse
+      }
+    }
+  } else if (source.origin === 'text') {
+    own = { ...meta };
+  }
+  const constructed = r.constructed === true || meta.constructed === true || own.constructed === true;
+  const earlier = r.provenance ?? (own.provenance && typeof own.provenance === 'object' ? (own.provenance as Record<string, unknown>) : undefined);
+  const fm: Record<string, unknown> = { ...own };
+  delete fm.provenance;
+  for (const k of HEAD_FIELDS) {
+    const v = r[k];
+    if (v !== undefined && v !== null && v !== '') fm[k] = v;
+  }
+  if (extra.series ?? r.series) fm.series = extra.series ?? r.series;
+  if (constructed) fm.constructed = true;
+  else if ('constructed' in own) fm.constructed = false;
+  fm.provenance = {
+    source: basename(source.file),
+    ...(extra.url ? { url: extra.url } : {}),
+    sha256: source.sha256,
+    importedAt: extra.importedAt,
+    via: source.origin,
+    ...(extra.producer ? { producer: extra.producer } : {}),
+    ...(typeof meta.jobNumber === 'string' ? { jobNumber: meta.jobNumber } : {}),
+    ...(constructed ? { notes: 'constructed text, not an official United Nations document' } : {}),
+    ...(earlier && Object.keys(earlier).length > 0 ? { earlier } : {}),
   };
-  for (const k of Object.keys(fm)) if (fm[k] === undefined) delete fm[k];
-  const body = source.text.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
   return `---\n${stringify(fm, { lineWidth: 0 })}---\n\n${body.replace(/^\n+/, '')}`;
+}
+
+/** The extension of the corpus file for a source: plain text stays plain text. */
+function corpusExtension(source: Source): '.md' | '.txt' {
+  return source.format === 'text' ? '.txt' : '.md';
+}
+
+/**
+ * The program that made a PDF or Word file, from its document properties.
+ *
+ * @returns "LibreOffice 7.4", "Microsoft Office Word", … or undefined
+ */
+export async function producerOf(bytes: Uint8Array, origin: Source['origin']): Promise<string | undefined> {
+  const clean = (s: string | undefined) => s?.replace(/\s+/g, ' ').trim().slice(0, 200) || undefined;
+  if (origin === 'pdf') {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    const literal = /\/Producer\s*\(((?:\\[\s\S]|[^\\)])*)\)/.exec(text);
+    if (literal) return clean(pdfLiteral(literal[1]));
+    const hex = /\/Producer\s*<([0-9A-Fa-f\s]*)>/.exec(text);
+    if (hex) return clean(pdfHex(hex[1]));
+    return undefined;
+  }
+  if (origin === 'docx') {
+    try {
+      const { default: JSZip } = await import('jszip');
+      const zip = await JSZip.loadAsync(bytes);
+      const app = await zip.file('docProps/app.xml')?.async('string');
+      const name = app && /<(?:\w+:)?Application>([^<]*)</.exec(app)?.[1];
+      const version = app && /<(?:\w+:)?AppVersion>([^<]*)</.exec(app)?.[1];
+      if (name) return clean(`${name}${version ? ` ${version}` : ''}`);
+      const core = await zip.file('docProps/core.xml')?.async('string');
+      const creator = core && /<dc:creator>([^<]*)</.exec(core)?.[1];
+      return clean(creator ? `${creator} (dc:creator)` : undefined);
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function pdfLiteral(s: string): string {
+  const raw = s.replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_, c: string) =>
+    /^[0-7]/.test(c) ? String.fromCharCode(parseInt(c, 8)) : ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[c] ?? c,
+  );
+  return raw.startsWith('\xfe\xff') ? utf16be(Buffer.from(raw.slice(2), 'latin1')) : raw;
+}
+
+function pdfHex(h: string): string {
+  const bytes = Buffer.from(h.replace(/\s+/g, ''), 'hex');
+  return bytes[0] === 0xfe && bytes[1] === 0xff ? utf16be(bytes.subarray(2)) : bytes.toString('latin1');
+}
+
+function utf16be(b: Buffer): string {
+  let out = '';
+  for (let i = 0; i + 1 < b.length; i += 2) out += String.fromCharCode((b[i] << 8) | b[i + 1]);
+  return out;
+}
+
+/** What the reader sees of a document: everything `show` prints, nothing about the file. */
+export function documentFacts(r: Resolution): unknown {
+  return {
+    head: HEAD_FIELDS.map((k) => r[k] ?? null),
+    meeting: r.meeting ?? null,
+    constructed: r.constructed === true,
+    clauses: r.clauses.map((c) => [c.id, c.kind, c.number ?? null, c.opening, c.text, c.footnotes, c.subparagraphs ?? null]),
+    footnotes: r.footnotes,
+    vote: r.vote,
+  };
 }
 
 /**
@@ -132,16 +237,56 @@ export async function importBytes(bytes: Uint8Array, file: string, options: Impo
     throw new InputError('cannot create the corpus folder', options.into);
   }
   if (!statSync(into).isDirectory()) throw new InputError('is not a folder', options.into);
-  const path = join(into, corpusFileName(symbol));
-  const existed = existsSync(path);
-  if (existed && !options.force) throw new InputError(`${symbol} is already in the corpus (${path}); use --force to replace it`, file);
+  const ext = corpusExtension(source);
+  const path = join(into, corpusFileName(symbol).replace(/\.md$/, ext));
+  // The same symbol under another extension (imported earlier from another format) is the same version.
+  const others = ['.md', '.markdown', '.txt'].map((e) => join(into, corpusFileName(symbol).replace(/\.md$/, e))).filter((p) => p !== path && lexists(p));
+  const existed = lexists(path) || others.length > 0;
+  if (existed && !options.force) {
+    const at = lexists(path) ? path : others[0];
+    const dangling = isDanglingLink(at);
+    throw new InputError(
+      dangling
+        ? `${at} is a symbolic link to a file that does not exist (${dangling}); remove it, or use --force to replace it`
+        : `${symbol} is already in the corpus (${at}); use --force to replace it`,
+      file,
+    );
+  }
   const text = corpusText(source, resolution, {
     series: findSeries(resolution, into),
     importedAt: (options.now ?? (() => new Date()))().toISOString(),
     url: options.url,
+    producer: await producerOf(bytes, source.origin),
   });
+  // Read back what is about to be written: the corpus file must be the same document.
+  const again = parseResolution(await ingest(new TextEncoder().encode(text), path));
+  if (JSON.stringify(documentFacts(again)) !== JSON.stringify(documentFacts(resolution))) {
+    throw new Error(`the corpus file for ${symbol} would not read back as the same document (a bug in import; the file was not written)`);
+  }
   writeAtomic(path, text, !!options.force, file);
+  for (const p of others) rmSync(p, { force: true });
   return { path, resolution, warnings: resolution.warnings, replaced: existed };
+}
+
+/** Does anything (a file, a folder, a link, even a dangling one) stand at this path? */
+function lexists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The target of a symbolic link that points nowhere, else undefined. */
+function isDanglingLink(path: string): string | undefined {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return undefined;
+    if (existsSync(path)) return undefined;
+    return readlinkSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -52,5 +52,11 @@ export async function ingest(bytes: Uint8Array, file: string, options: ReadOptio
     return { file, format: 'markdown', origin: kind, text: read.markdown, meta: read.meta, sha256 };
   }
   const text = decodeText(bytes, file);
-  return { file, format: kind === 'text' ? 'text' : 'markdown', origin: kind, text, sha256 };
+  if (kind === 'text') {
+    // A corpus .txt carries its metadata in front matter (see text-front-matter.ts).
+    const { splitTextFrontMatter } = await import('./text-front-matter.js');
+    const split = await splitTextFrontMatter(text, file);
+    return { file, format: 'text', origin: kind, text: split.text, ...(split.meta ? { meta: split.meta } : {}), sha256 };
+  }
+  return { file, format: 'markdown', origin: kind, text, sha256 };
 }
