@@ -23,7 +23,8 @@
  */
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,11 +53,15 @@ const ENTRIES = {
     contents: `import { processIo } from './src/cli/io.ts';
 import { run } from './src/cli/run.ts';
 run(process.argv.slice(2), processIo()).then((code) => { process.exitCode = code; });`,
-    /** Runs that warm the code cache: the paths a short command takes (parse cache off). */
+    /**
+     * Runs that warm the code cache: the paths a short command takes. OLD and NEW are copies of
+     * the corpus texts with a byte added, so they are parsed (parse cache off, and no shipped
+     * parsed form matches them).
+     */
     training: [
-      ['compare', 'corpus/example-2022.md', 'corpus/A-HRC-RES-56-2.md', '--format', 'json'],
-      ['compare', 'corpus/example-2022.md', 'corpus/A-HRC-RES-56-2.md', '--format', 'text'],
-      ['show', 'corpus/A-HRC-RES-56-2.md', '--format', 'json'],
+      ['compare', 'OLD', 'NEW', '--format', 'json'],
+      ['compare', 'OLD', 'NEW', '--format', 'text'],
+      ['show', 'NEW', '--format', 'json'],
     ],
   },
 };
@@ -154,7 +159,14 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
   // Warm the code cache: run the bundle through the launcher with RESDIFF_CODE_CACHE_BUILD set,
   // which makes the launcher write its cache beside the bundle at exit. Each run starts from the
   // previous run's cache, so the functions every training run compiled end up in it.
-  for (const args of entry.training) {
+  const tmp = mkdtempSync(join(tmpdir(), 'resdiff-bundle-'));
+  const copy = (name, as) => {
+    writeFileSync(join(tmp, as), `${readFileSync(join(ROOT, 'corpus', name), 'utf8')}\n`);
+    return join(tmp, as);
+  };
+  const files = { OLD: copy('example-2022.md', 'old.md'), NEW: copy('A-HRC-RES-56-2.md', 'new.md') };
+  for (const training of entry.training) {
+    const args = training.map((a) => files[a] ?? a);
     const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'resdiff.cjs'), ...args], {
       cwd: ROOT,
       env: { ...process.env, RESDIFF_CACHE: '0', RESDIFF_CODE_CACHE_BUILD: '1', RESDIFF_DEBUG: '' },
@@ -167,6 +179,7 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
       process.exit(1);
     }
   }
+  rmSync(tmp, { recursive: true, force: true });
   const caches = readdirSync(OUT).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.v8cache'));
   if (caches.length === 0) {
     console.error('bundle: no code cache was written (Node without vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER?)');

@@ -19,7 +19,7 @@ const CACHE_FORMAT = 1;
 let fingerprintMemo: string | undefined;
 
 /** Changes whenever a parser module is rebuilt or edited. */
-function fingerprint(): string {
+export function fingerprint(): string {
   if (fingerprintMemo) return fingerprintMemo;
   const here = dirname(fileURLToPath(import.meta.url));
   let newest = 0;

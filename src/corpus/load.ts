@@ -11,6 +11,7 @@ import { InputError } from '../errors.js';
 import type { Resolution } from '../model/types.js';
 import { defaultCorpusDir, describeRefs, findInCorpus, listCorpus } from './index.js';
 import { readCached, writeCached } from './cache.js';
+import { readShipped } from './shipped.js';
 
 /** Where to look for files and corpus references. */
 export interface LoadOptions {
@@ -36,6 +37,9 @@ export async function loadResolution(ref: string, options: LoadOptions = {}): Pr
   // The name's extension decides how the bytes are read (.txt vs Markdown), so it is part of the key.
   const ext = /\.([a-z]{1,8})$/i.exec(label)?.[1].toLowerCase() ?? 'md';
   const sha256 = `${createHash('sha256').update(bytes).digest('hex')}-${ext}`;
+  // The corpus's own files come parsed with the package (shipped.ts); then the parse cache.
+  const shipped = useCache ? readShipped(sha256, label) : undefined;
+  if (shipped) return shipped;
   const cached = useCache ? readCached(sha256) : undefined;
   if (cached) return { file: label, ...cached };
   // The parsers (remark, pdfjs, …) load only when a file has to be parsed.
