@@ -5,6 +5,7 @@
  *
  * Every piece of document text goes through `escapeHtml`. The page needs no JavaScript.
  */
+import { PROVENANCE_CSS, provenanceHtml } from './provenance-note.js';
 import { countsPhrase } from '../diff/counts.js';
 import { escapeHtml, htmlHead } from './html-page.js';
 import type { Comparison, Pair, VersionInfo } from '../diff/types.js';
@@ -72,7 +73,7 @@ export function renderCompareHtml(c: Comparison, opts: HtmlOptions = {}): string
   const pageTitle = opts.title ?? `Redline: ${versionName(c.old)} → ${versionName(c.new)}`;
   const heading = opts.title ?? (c.new.title || c.old.title || pageTitle);
   let body: string;
-  let css = REDLINE_CSS;
+  let css = `${REDLINE_CSS}\n${PROVENANCE_CSS}`;
   if (style === 'diff2html') {
     const d2h = renderDiff2HtmlView(c, layout, opts.patch);
     body = d2h.html;
@@ -284,7 +285,7 @@ function renderPair(p: Pair, layout: 'inline' | 'side-by-side', fns: FootnoteLin
   } else {
     text = clauseP(p, undefined, footnoteMarks(fns));
   }
-  return `<article ${attrs}>${head}${text}</article>`;
+  return `<article ${attrs}>${head}${text}${provenanceHtml(p)}</article>`;
 }
 
 /**
