@@ -273,7 +273,7 @@ export class CorpusIndex {
     const documents = (this.db.prepare('SELECT count(*) AS n FROM docs').get() as { n: number }).n;
     const clauses = (this.db.prepare('SELECT count(*) AS n FROM clauses').get() as { n: number }).n;
     let bytes = 0;
-    if (this.path !== ':memory:') for (const p of [this.path, `${this.path}-wal`]) if (existsSync(p)) bytes += statSync(p).size;
+    if (this.path !== ':memory:') if (existsSync(this.path)) bytes += statSync(this.path).size;
     return { documents, clauses, bytes };
   }
 
@@ -565,7 +565,10 @@ function openDb(path: string, fresh: boolean, busyMs: number): Db {
   const db = new Database(path, { timeout: busyMs });
   try {
     db.pragma(`busy_timeout = ${busyMs}`);
-    if (path !== ':memory:') db.pragma('journal_mode = WAL');
+    // A rollback journal that stays in place (TRUNCATE), not WAL: WAL's -wal and -shm files come
+    // and go with each process, and a copy of the corpus folder taken meanwhile (cp -r) fails on
+    // the file that vanished. Readers and writers take turns within the busy timeout.
+    if (path !== ':memory:') db.pragma('journal_mode = TRUNCATE');
     db.pragma('synchronous = NORMAL');
     const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
     const version = hasMeta ? (db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined)?.value : undefined;

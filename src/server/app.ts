@@ -30,6 +30,7 @@ import {
   type Format,
   type RenderOptions,
 } from './engine.js';
+import { SearchService, registerSearch } from './search.js';
 
 /** Options of the app. */
 export interface AppOptions {
@@ -168,6 +169,8 @@ export function createApp(options: AppOptions): ResdiffApp {
   const webFiles = listWebFiles(options.webDir ?? defaultWebDir());
   const log = options.log ?? ((m: string) => console.error(m));
   const app = new Hono() as ResdiffApp;
+  // The corpus index (search, provenance): opened on the first request that needs it.
+  const search = new SearchService(options.corpusDir, log);
 
   // Headers on every response, errors included: prepared before the handler runs (so responses
   // built with c.json/c.body carry them) and checked again on the response that comes back.
@@ -256,9 +259,13 @@ export function createApp(options: AppOptions): ResdiffApp {
     const layout = layoutOf(q.layout);
     const oldEntry = store.find(checkRef(q.old, 'old'));
     const newEntry = store.find(checkRef(q.new, 'new'));
-    const comparison = await store.compare(oldEntry, newEntry);
+    let comparison = await store.compare(oldEntry, newEntry);
+    if (q.provenance === '1') comparison = await search.withProvenance(comparison);
     return send(c, comparison, format, layout, q.download === '1', redlineOf(q.style, q['changes-only']));
   });
+
+  // Where wording is in the corpus (phrase or near search): src/server/search.ts.
+  registerSearch(app, search, () => store.series());
 
   // Compare two uploaded files (multipart fields "old" and "new"; optional "format", "layout").
   app.post(
@@ -294,7 +301,8 @@ export function createApp(options: AppOptions): ResdiffApp {
       const newFile = file('new');
       const read = async (f: File): Promise<Resolution> => parseUpload(new Uint8Array(await f.arrayBuffer()), f.name);
       const [oldRes, newRes] = await Promise.all([read(oldFile), read(newFile)]);
-      const comparison = await compareResolutions(oldRes, newRes);
+      let comparison = await compareResolutions(oldRes, newRes);
+      if (str('provenance') === '1') comparison = await search.withProvenance(comparison);
       return send(c, comparison, format, layout, str('download') === '1', redlineOf(str('style'), str('changes-only')));
     },
   );
@@ -308,7 +316,10 @@ export function createApp(options: AppOptions): ResdiffApp {
     return c.body(new Uint8Array(body), 200, { 'Content-Type': f.type, 'Cache-Control': 'no-cache' });
   });
 
-  app.dispose = () => closeRenderers();
+  app.dispose = async () => {
+    await search.close();
+    await closeRenderers();
+  };
   return app;
 }
 
