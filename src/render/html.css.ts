@@ -124,7 +124,7 @@ table.changes a { color: inherit; text-decoration: none; border-bottom: 1px dott
 table.changes tr.k-new .ckind { color: ${C.ins}; }
 table.changes tr.k-dropped .ckind { color: ${C.del}; }
 table.changes tr.k-moved .ckind { color: ${C.moved}; }
-ins.tech::after { content: "\\2020"; display: inline-block; font-size: .7em; vertical-align: .5em; margin-left: .05em; font-weight: normal; text-decoration: none; }
+ins.tech::after { content: "\\2020"; font-size: .7em; vertical-align: super; line-height: 0; font-weight: normal; }
 .tmark { font-size: .7em; vertical-align: .5em; margin-left: .05em; color: ${C.tech}; text-decoration: none; }
 .doc-head .generated { margin: .5rem 0 0; font-size: .8rem; color: ${C.quiet}; }
 

@@ -167,7 +167,8 @@ function renderSummary(c: Comparison, opts: HtmlOptions | undefined): string {
     list.length
       ? `<table class="changes" aria-labelledby="changes-h"><thead><tr><th scope="col">Paragraph (old → new numbering)</th><th scope="col">Change</th>${showPages ? '<th scope="col">Page</th>' : ''}</tr></thead><tbody>${rows.join('')}</tbody></table>`
       : '<p class="none">No changes: the two texts have the same clauses in the same order.</p>',
-    `<p class="legend"><span><ins>${legendIns}</ins></span><span><del>deleted text</del></span><span><ins class="tech">technical update</ins> (dates, numbers, symbols, session ordinals)</span><span class="tag moved">moved</span> with where the clause came from. "old" ids number the earlier text, "new" ids the later one.</p>`,
+    opts === undefined ? '' : `<p class="legend"><span><ins>${legendIns}</ins></span><span><del>deleted text</del></span><span><ins class="tech">technical update</ins> (dates, numbers, symbols, session ordinals)</span><span class="tag moved">moved</span> with where the clause came from. "old" ids number the earlier text, "new" ids the later one.</p>`,
+    opts === undefined ? '<p class="note">This is diff2html\'s developer view of the unified patch (one clause per line); the redline to send is the resdiff or un style.</p>' : '',
     '</section>',
   ].join('\n');
 }
@@ -365,5 +366,5 @@ function renderWarnings(c: Comparison): string {
 
 /** diff2html's rendering of the unified patch (lazy: loaded only for this style). */
 function renderDiff2HtmlView(c: Comparison, layout: 'inline' | 'side-by-side', patch: string | undefined): { html: string; css: string } {
-  return renderDiff2Html(patch ?? renderUnified(c), layout);
+  return renderDiff2Html(patch ?? renderUnified(c, { name: 'resolution' }), layout);
 }

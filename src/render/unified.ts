@@ -6,17 +6,34 @@ import type { Comparison } from '../diff/types.js';
 import { newTextOf, oldTextOf } from '../diff/word-diff.js';
 import { pairIds } from './labels.js';
 
-/** Render a comparison as a unified diff. */
-export function renderUnified(c: Comparison, context = 1): string {
-  const oldName = pathName(c.old.symbol || c.old.file || 'old');
-  const newName = pathName(c.new.symbol || c.new.file || 'new');
-  // Each pair contributes one line per side, in the new text's order.
+/** Options of the unified patch. */
+export interface UnifiedOptions {
+  /** Lines of context around each change (default 1). */
+  context?: number;
+  /**
+   * One file name for both sides instead of each version's symbol (diff2html reads two names
+   * as a rename and badges it; the view is of one document's versions).
+   */
+  name?: string;
+}
+
+/**
+ * Render a comparison as a unified diff: one clause per line, each side of a split or merged
+ * pair a line per clause, moved clauses removed at the new place's hunk and added again, so
+ * every aligned pair that is not unchanged in place is in a hunk.
+ */
+export function renderUnified(c: Comparison, opts: UnifiedOptions | number = {}): string {
+  const o = typeof opts === 'number' ? { context: opts } : opts;
+  const context = o.context ?? 1;
+  const oldName = pathName(o.name ?? (c.old.symbol || c.old.file || 'old'));
+  const newName = pathName(o.name ?? (c.new.symbol || c.new.file || 'new'));
+  // Each pair contributes one line per clause of each side, in the new text's order.
   const rows = c.pairs.map((p) => ({
     p,
-    oldLine: p.old.length ? oldTextOf(p.diff) : undefined,
-    newLine: p.new.length ? newTextOf(p.diff) : undefined,
+    oldLines: p.old.length ? cut(oldTextOf(p.diff), p.oldBreaks) : [],
+    newLines: p.new.length ? cut(newTextOf(p.diff), p.newBreaks) : [],
   }));
-  const changed = rows.map((r) => r.p.status !== 'unchanged');
+  const changed = rows.map((r) => r.p.status !== 'unchanged' || r.p.moved || !!r.p.crossKind);
   const out: string[] = [`diff --git a/${oldName} b/${newName}`, `--- a/${oldName}`, `+++ b/${newName}`];
   let k = 0;
   let oldLine = 1;
@@ -24,8 +41,8 @@ export function renderUnified(c: Comparison, context = 1): string {
   // Line numbers of each row on each side.
   const pos = rows.map((r) => {
     const here = { o: oldLine, n: newLine };
-    if (r.oldLine !== undefined) oldLine++;
-    if (r.newLine !== undefined) newLine++;
+    oldLine += r.oldLines.length;
+    newLine += r.newLines.length;
     return here;
   });
   while (k < rows.length) {
@@ -48,21 +65,17 @@ export function renderUnified(c: Comparison, context = 1): string {
     let oc = 0;
     let nc = 0;
     for (let r = start; r <= stop; r++) {
-      const { oldLine: o, newLine: n, p } = rows[r];
-      if (p.status === 'unchanged') {
-        lines.push(` ${n}`);
-        oc++;
-        nc++;
+      const { oldLines, newLines } = rows[r];
+      if (!changed[r]) {
+        for (const n of newLines) lines.push(` ${n}`);
+        oc += newLines.length;
+        nc += newLines.length;
         continue;
       }
-      if (o !== undefined) {
-        lines.push(`-${o}`);
-        oc++;
-      }
-      if (n !== undefined) {
-        lines.push(`+${n}`);
-        nc++;
-      }
+      for (const x of oldLines) lines.push(`-${x}`);
+      for (const x of newLines) lines.push(`+${x}`);
+      oc += oldLines.length;
+      nc += newLines.length;
     }
     const os = oc ? pos[start].o : pos[start].o - 1;
     const ns = nc ? pos[start].n : pos[start].n - 1;
@@ -71,6 +84,12 @@ export function renderUnified(c: Comparison, context = 1): string {
     k = stop + 1;
   }
   return `${out.join('\n')}\n`;
+}
+
+/** A side's joined text cut into its clauses at the pair's breaks. */
+function cut(text: string, breaks: number[] | undefined): string[] {
+  if (!breaks || breaks.length < 2) return [text];
+  return breaks.map((b, i) => text.slice(b, i + 1 < breaks.length ? breaks[i + 1]! - 1 : undefined));
 }
 
 function pathName(s: string): string {

@@ -83,7 +83,25 @@ describe('HTML on the bundled comparison', () => {
         expect(tables).toHaveLength(1);
         for (const tr of byTag(tables[0]!, 'tr')) expect(byTag(tr, 'td')).toHaveLength(4);
       }
+      // no rename badge, no resdiff legend over diff2html's colours
+      expect(text(doc)).not.toMatch(/renamed/i);
+      expect(byClass(doc, 'legend')).toHaveLength(0);
     }
+  });
+
+  it('diff2html view: every pair that is not unchanged in place, one clause per line, split and merged pieces apart', () => {
+    const doc = parsePage(renderCompareHtml(c, { style: 'diff2html', layout: 'inline' }));
+    const lines = findAll(doc, (e) => hasClass(e, 'd2h-code-line-ctn')).map((e) => squash(text(e)));
+    const byOld = new Map(oldRes.clauses.map((cl) => [cl.id, squash(cl.text)]));
+    const byNew = new Map(newRes.clauses.map((cl) => [cl.id, squash(cl.text)]));
+    for (const p of c.pairs) {
+      if (p.status === 'unchanged' && !p.moved) continue;
+      for (const id of p.old) expect(lines, `old ${id}`).toContain(byOld.get(id));
+      for (const id of p.new) expect(lines, `new ${id}`).toContain(byNew.get(id));
+    }
+    // the moved PP20 → PP33 is there, and the merged PP11 + PP12 are two lines
+    expect(lines.filter((l) => l.startsWith('Stressing the need to explore ways and means'))).toHaveLength(2);
+    expect(lines).toContain(byOld.get('PP12'));
   });
 });
 
