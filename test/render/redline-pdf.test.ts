@@ -20,6 +20,9 @@ import { renderCompareHtml } from '../../src/render/html.js';
 import { launchChromium } from '../../src/render/browser.js';
 import { OUT } from '../support/paths.js';
 import { byClass, byTag, parsePage, text } from './dom.js';
+import { runCli } from '../support/cli.js';
+import { readDocx } from '../support/wordml.js';
+import { readFileSync } from 'node:fs';
 
 const DIR = join(OUT, 'render');
 const squash = (t: string) => t.replace(/\s+/g, ' ').trim();
@@ -159,5 +162,31 @@ describe('the PDF redline of example-2022 → 56/2', () => {
     const un = await r.render(c, { docs: { old: oldRes, new: newRes }, style: 'un', changesOnly: true });
     writeFileSync(join(DIR, 'redline-56-2-un.pdf'), un);
     expect(squash(pageText(join(DIR, 'redline-56-2-un.pdf'), 1))).toContain('inserted text (bold)');
+  }, 120_000);
+});
+
+describe('resdiff compare: redline options on the command line', () => {
+  it('--style un --changes-only on HTML; --help calls diff2html a developer view', async () => {
+    const r = await runCli(['compare', 'example-2022', '56/2', '--format', 'html', '--style', 'un', '--changes-only']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = parsePage(r.stdout);
+    expect(r.stdout).toMatch(/<body class="[^"]*style-un[^"]*changes-only/);
+    expect(byClass(doc, 'folded')).toHaveLength(56);
+    expect(byClass(doc, 'chapeau').map(text)).toEqual(['The Human Rights Council,']);
+    const help = await runCli(['compare', '--help']);
+    expect(squash(help.stdout)).toMatch(/diff2html' \(a developer view/);
+    const bad = await runCli(['compare', 'example-2022', '56/2', '--format', 'html', '--style', 'neon']);
+    expect(bad.code).toBe(1);
+  }, 120_000);
+
+  it('--format docx from the CLI carries the whole resolution (the two versions are passed on)', async () => {
+    const out = join(DIR, 'cli-redline.docx');
+    mkdirSync(DIR, { recursive: true });
+    const r = await runCli(['compare', 'example-2022', '56/2', '--format', 'docx', '--output', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const acc = (await readDocx(new Uint8Array(readFileSync(out)), 'accept')).filter((p) => !p.cover).map((p) => p.text);
+    expect(acc[0]).toBe('Human Rights Council');
+    expect(acc).toContain('The Human Rights Council,');
+    expect(acc).toContain('34th meeting');
   }, 120_000);
 });
