@@ -24,7 +24,7 @@
  */
 import { countsPhrase } from '../diff/counts.js';
 import type { Comparison, Pair, VersionInfo } from '../diff/types.js';
-import { anyConstructed, CHANGE_KIND_LABEL, changeList, longDate, pieces, summarize, versionName, type RedlineSegment } from './redline.js';
+import { anyConstructed, CHANGE_KIND_LABEL, changeList, documentOrder, longDate, pieces, summarize, versionName, type OrderEntry as Entry, type RedlineSegment } from './redline.js';
 import { chapeauLine, closingLines, headLines, pairFootnotes, type PartLine, type RedlineDocs } from './resolution-parts.js';
 
 /** Options of the Word redline. */
@@ -134,79 +134,6 @@ class Writer {
 /** Which side's kind a clause id names ("OP12" → OP). */
 function kindOfId(id: string): 'PP' | 'OP' {
   return id.startsWith('OP') ? 'OP' : 'PP';
-}
-
-/** One entry of the document's sequence: a pair in place, or one side of a moved pair. */
-interface Entry {
-  pair: Pair;
-  role: 'both' | 'from' | 'to';
-}
-
-/** Sort key of a clause id in its version's order: PPs before OPs, then by number. */
-function idKey(id: string): number {
-  return (kindOfId(id) === 'OP' ? 1_000_000 : 0) + Number(id.slice(2));
-}
-
-/**
- * The paragraphs' order: both texts' orders merged, so that dropping the earlier-only entries
- * gives the later order and dropping the later-only ones the earlier order. Pairs in place are
- * the common thread; a moved pair is two entries, one in each order. Pairs the aligner did not
- * mark moved but that would cross the thread (never expected) are treated as moves too.
- */
-export function documentOrder(c: Comparison): Entry[] {
-  const fixed = c.pairs.filter((p) => p.old.length && p.new.length && !p.moved && !p.crossKind);
-  // Keep the longest run of in-place pairs that is increasing in the old order too.
-  const keep = new Set(longestIncreasing(fixed, (p) => idKey(p.old[0]!)));
-  const entries = new Map<Pair, Entry[]>();
-  for (const p of c.pairs) {
-    const both = p.old.length > 0 && p.new.length > 0;
-    entries.set(p, both && !keep.has(p) ? [{ pair: p, role: 'from' }, { pair: p, role: 'to' }] : [{ pair: p, role: 'both' }]);
-  }
-  const all = [...entries.values()].flat();
-  const onOld = all.filter((e) => e.role !== 'to' && e.pair.old.length).sort((x, y) => idKey(x.pair.old[0]!) - idKey(y.pair.old[0]!));
-  const onNew = all.filter((e) => e.role !== 'from' && e.pair.new.length);
-  // onNew in the comparison's order (the new text's order).
-  const isCommon = (e: Entry) => e.role === 'both' && e.pair.old.length > 0 && e.pair.new.length > 0;
-  const out: Entry[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < onOld.length || j < onNew.length) {
-    const a = onOld[i];
-    const b = onNew[j];
-    if (a && !isCommon(a)) {
-      out.push(a);
-      i++;
-    } else if (b && !isCommon(b)) {
-      out.push(b);
-      j++;
-    } else if (a && b && a === b) {
-      out.push(a);
-      i++;
-      j++;
-    } else throw new Error('documentOrder: the orders do not share their common pairs');
-  }
-  return out;
-}
-
-/** The items of a longest subsequence increasing in `key` (patience sorting). */
-function longestIncreasing<T>(items: T[], key: (t: T) => number): T[] {
-  const tails: number[] = [];
-  const prev: number[] = new Array(items.length).fill(-1);
-  items.forEach((it, k) => {
-    const v = key(it);
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (key(items[tails[mid]!]!) < v) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) prev[k] = tails[lo - 1]!;
-    tails[lo] = k;
-  });
-  const out: T[] = [];
-  for (let k = tails.length ? tails[tails.length - 1]! : -1; k >= 0; k = prev[k]!) out.unshift(items[k]!);
-  return out;
 }
 
 /** Runs of one segment of a clause, in a paragraph of the given role. */

@@ -5,6 +5,7 @@
 import type { Comparison } from '../diff/types.js';
 import { newTextOf, oldTextOf } from '../diff/word-diff.js';
 import { pairIds } from './labels.js';
+import { documentOrder } from './redline.js';
 
 /** Options of the unified patch. */
 export interface UnifiedOptions {
@@ -19,21 +20,24 @@ export interface UnifiedOptions {
 
 /**
  * Render a comparison as a unified diff: one clause per line, each side of a split or merged
- * pair a line per clause, moved clauses removed at the new place's hunk and added again, so
- * every aligned pair that is not unchanged in place is in a hunk.
+ * pair a line per clause, a moved clause removed from its old place and added at its new one,
+ * so every aligned pair that is not unchanged in place is in a hunk.
  */
 export function renderUnified(c: Comparison, opts: UnifiedOptions | number = {}): string {
   const o = typeof opts === 'number' ? { context: opts } : opts;
   const context = o.context ?? 1;
   const oldName = pathName(o.name ?? (c.old.symbol || c.old.file || 'old'));
   const newName = pathName(o.name ?? (c.new.symbol || c.new.file || 'new'));
-  // Each pair contributes one line per clause of each side, in the new text's order.
-  const rows = c.pairs.map((p) => ({
+  // Both orders merged (as the Word redline does): a moved clause is removed where it was and
+  // added where it is, so the patch applies to the earlier text. Each pair contributes one line
+  // per clause of each side it has here.
+  const rows = documentOrder(c).map(({ pair: p, role }) => ({
     p,
-    oldLines: p.old.length ? cut(oldTextOf(p.diff), p.oldBreaks) : [],
-    newLines: p.new.length ? cut(newTextOf(p.diff), p.newBreaks) : [],
+    role,
+    oldLines: p.old.length && role !== 'to' ? cut(oldTextOf(p.diff), p.oldBreaks) : [],
+    newLines: p.new.length && role !== 'from' ? cut(newTextOf(p.diff), p.newBreaks) : [],
   }));
-  const changed = rows.map((r) => r.p.status !== 'unchanged' || r.p.moved || !!r.p.crossKind);
+  const changed = rows.map((r) => r.p.status !== 'unchanged' || r.role !== 'both');
   const out: string[] = [`diff --git a/${oldName} b/${newName}`, `--- a/${oldName}`, `+++ b/${newName}`];
   let k = 0;
   let oldLine = 1;
@@ -79,7 +83,9 @@ export function renderUnified(c: Comparison, opts: UnifiedOptions | number = {})
     }
     const os = oc ? pos[start].o : pos[start].o - 1;
     const ns = nc ? pos[start].n : pos[start].n - 1;
-    out.push(`@@ -${os},${oc} +${ns},${nc} @@ ${pairIds(rows[k].p)}`);
+    // The section text names every changed pair of the hunk, once.
+    const names = [...new Set(rows.slice(start, stop + 1).filter((_, i) => changed[start + i]).map((r) => pairIds(r.p)))];
+    out.push(`@@ -${os},${oc} +${ns},${nc} @@ ${names.join('; ')}`);
     out.push(...lines);
     k = stop + 1;
   }
