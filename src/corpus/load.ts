@@ -21,6 +21,11 @@ export interface LoadOptions {
   corpusDir?: string;
   /** Use the parse cache (default true; see cache.ts). */
   cache?: boolean;
+  /**
+   * Read PDF and DOCX files in a bounded worker (default true; see bounded.ts). Markdown and
+   * text are read in-process: their size and shape limits keep them linear.
+   */
+  bounded?: boolean;
 }
 
 /**
@@ -41,11 +46,18 @@ export async function loadResolution(ref: string, options: LoadOptions = {}): Pr
   const shipped = useCache ? readShipped(sha256, label) : undefined;
   if (shipped) return shipped;
   const cached = useCache ? readCached(sha256) : undefined;
-  if (cached) return { file: label, ...cached };
+  if (cached) return relabel(cached, label);
   // The parsers (remark, pdfjs, …) load only when a file has to be parsed.
-  const { ingest } = await import('../ingest/index.js');
-  const { parseResolution } = await import('../model/parse.js');
-  const r = parseResolution(await ingest(bytes, label));
+  const { ingest, sniffKind } = await import('../ingest/index.js');
+  let r: Resolution;
+  const kind = sniffKind(bytes, label);
+  if (options.bounded !== false && (kind === 'pdf' || kind === 'docx' || !(await ordinaryText(bytes, label)))) {
+    const { sharedPool } = await import('./bounded.js');
+    r = await sharedPool().parse({ bytes, name: label });
+  } else {
+    const { parseResolution } = await import('../model/parse.js');
+    r = parseResolution(await ingest(bytes, label));
+  }
   if (useCache) writeCached(sha256, r);
   return r;
 }
@@ -106,6 +118,29 @@ function byFileName(ref: string, corpusDir: string): string | undefined {
     if (ends.length === 1) return join(corpusDir, ends[0]);
   }
   return undefined;
+}
+
+/**
+ * A cached parse under the name it is asked for now: the cache is keyed by content, so the same
+ * bytes read under another name must not print their warnings under the first name.
+ */
+function relabel(cached: Omit<Resolution, 'file'> & { file?: string }, label: string): Resolution {
+  return { ...cached, file: label, warnings: (cached.warnings ?? []).map((w) => (w.file === undefined ? w : { ...w, file: label })) } as Resolution;
+}
+
+/**
+ * Is this Markdown or text inside the envelope of an ordinary resolution (model/shape.ts), so
+ * that reading it in-process is fast whatever its content? Undecodable text counts as ordinary:
+ * the in-process reader gives its one-line error at once.
+ */
+async function ordinaryText(bytes: Uint8Array, label: string): Promise<boolean> {
+  const { decodeText } = await import('../ingest/index.js');
+  const { isOrdinary, measure } = await import('../model/shape.js');
+  try {
+    return isOrdinary(measure(decodeText(bytes, label)));
+  } catch {
+    return true;
+  }
 }
 
 function readBytes(path: string, label: string): Uint8Array {

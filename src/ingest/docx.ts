@@ -4,15 +4,87 @@
  * references as `<sup>n</sup>` with their texts after `---`, the masthead in metadata. Headers and
  * footers only feed metadata (symbol, job number); tracked changes read as accepted.
  */
+import { createRequire } from 'node:module';
+import { inflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { InputError } from '../errors.js';
 import { note, type Explain, type ReadOptions } from './explain.js';
 import { takeEndnotes } from './notes.js';
 import { mastheadLine, toMarkdown, type Para, type Span } from './pdf/emit.js';
 import { Numbering, paragraphs, Styles, type ReadContext, type WordParagraph } from './docx/wordml.js';
+import { describeSize, formatLimit, MAX_PARAGRAPHS, MAX_TEXT_BYTES } from './text.js';
 
-/** Largest XML part read (a resolution's document.xml is well under 1 MiB). */
-const MAX_PART_BYTES = 64 * 1024 * 1024;
+/**
+ * Largest XML part read, inflated (a resolution's document.xml is well under 1 MiB; Word's markup
+ * is up to ~15 times its text, and the text is held to MAX_TEXT_BYTES). Checked while inflating:
+ * a zip bomb stops at this many bytes, not after.
+ */
+export const MAX_PART_BYTES = 32 * 1024 * 1024;
+
+/** jszip's CRC-32 (the zip's own checksum), for parts inflated here rather than by jszip. */
+const crc32 = createRequire(import.meta.url)('jszip/lib/crc32.js') as (data: Uint8Array) => number;
+
+/** What jszip keeps of an entry as read from the archive (its internal CompressedObject). */
+interface RawEntry {
+  compressedContent?: unknown;
+  compression?: { magic?: string };
+  crc32?: number;
+}
+
+class PartTooLarge extends Error {}
+
+interface JSZipStream {
+  on(event: 'data', f: (chunk: Uint8Array) => void): JSZipStream;
+  on(event: 'error', f: (e: Error) => void): JSZipStream;
+  on(event: 'end', f: () => void): JSZipStream;
+  pause(): JSZipStream;
+  resume(): JSZipStream;
+}
+
+/**
+ * The inflated bytes of a zip entry, never more than `cap`: zlib's own inflate with
+ * `maxOutputLength` stops a bomb at the cap (in C, without holding more than the cap), and the
+ * CRC-32 is checked on what came out. Entries jszip holds in another shape go through its
+ * stream with a running count.
+ */
+async function inflateEntry(entry: JSZip.JSZipObject, cap: number): Promise<Uint8Array> {
+  const raw = (entry as unknown as { _data?: RawEntry })._data;
+  const content = raw?.compressedContent;
+  const magic = raw?.compression?.magic;
+  if (content instanceof Uint8Array && (magic === '\x00\x00' || magic === '\x08\x00')) {
+    let data: Uint8Array;
+    if (magic === '\x00\x00') {
+      if (content.length > cap) throw new PartTooLarge();
+      data = content;
+    } else {
+      try {
+        data = inflateRawSync(content, { maxOutputLength: cap });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) throw new PartTooLarge();
+        throw e;
+      }
+    }
+    if (raw?.crc32 !== undefined && crc32(data) >>> 0 !== raw.crc32 >>> 0) throw new Error('CRC32 mismatch');
+    return data;
+  }
+  return new Promise<Uint8Array>((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    // jszip's documented StreamHelper (missing from its type declarations).
+    const stream = (entry as unknown as { internalStream(type: 'uint8array'): JSZipStream }).internalStream('uint8array');
+    stream
+      .on('data', (chunk: Uint8Array) => {
+        total += chunk.length;
+        if (total > cap) {
+          stream.pause();
+          reject(new PartTooLarge());
+        } else chunks.push(chunk);
+      })
+      .on('error', reject)
+      .on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
+      .resume();
+  });
+}
 
 /**
  * Read a DOCX file's bytes into resolution Markdown.
@@ -23,7 +95,7 @@ const MAX_PART_BYTES = 64 * 1024 * 1024;
  * @returns the Markdown and what the masthead says (symbol, distribution, issued, originalLanguage, jobNumber)
  * @throws InputError for files that are not Word documents, encrypted or damaged ones
  */
-export async function read(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<{ markdown: string; meta: Record<string, unknown> }> {
+export async function read(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<{ markdown: string; meta: Record<string, unknown>; warnings: Array<{ rule: string; message: string }> }> {
   try {
     return await readDocx(bytes, file, options.explain);
   } catch (e) {
@@ -33,14 +105,16 @@ export async function read(bytes: Uint8Array, file: string, options: ReadOptions
   }
 }
 
-async function readDocx(bytes: Uint8Array, file: string, trace: Explain | undefined): Promise<{ markdown: string; meta: Record<string, unknown> }> {
+async function readDocx(bytes: Uint8Array, file: string, trace: Explain | undefined): Promise<{ markdown: string; meta: Record<string, unknown>; warnings: Array<{ rule: string; message: string }> }> {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new InputError('this is an old-format .doc or a password-protected Word file, not a DOCX; save it as .docx without a password', file);
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new InputError('not a DOCX file (a DOCX is a zip archive, and this is not one)', file);
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    // CRCs are checked on the parts read (inflateEntry): checking them here would inflate every
+    // entry in full, bombs included.
+    zip = await JSZip.loadAsync(bytes);
   } catch (e) {
     throw new InputError(`not a readable DOCX file (the zip archive is damaged: ${oneLine(e)})`, file);
   }
@@ -48,20 +122,34 @@ async function readDocx(bytes: Uint8Array, file: string, trace: Explain | undefi
     const entry = zip.file(name);
     if (!entry) return undefined;
     try {
-      const data = await entry.async('uint8array');
-      if (data.length > MAX_PART_BYTES) throw new InputError(`the DOCX part ${name} is larger than ${MAX_PART_BYTES / 1048576} MiB`, file);
+      const data = await inflateEntry(entry, MAX_PART_BYTES);
       return new TextDecoder('utf-8').decode(data);
     } catch (e) {
       if (e instanceof InputError) throw e;
+      if (e instanceof PartTooLarge) {
+        throw new InputError(`the DOCX part ${name} inflates to more than ${formatLimit(MAX_PART_BYTES)}, more than a resolution holds (a decompression bomb?)`, file);
+      }
       throw new InputError(`the DOCX part ${name} is damaged (${oneLine(e)})`, file);
     }
   };
   const documentXml = await part('word/document.xml');
   if (documentXml === undefined) throw new InputError('not a Word document (the zip archive has no word/document.xml)', file);
+  // Paragraphs and text are counted as they are read, against the limits of a text file.
+  let paragraphCount = 0;
+  let textChars = 0;
   const ctx: ReadContext = {
     styles: new Styles(await part('word/styles.xml')),
     numbering: new Numbering(await part('word/numbering.xml')),
     footnoteNumbers: new Map(),
+    onParagraph: (p) => {
+      if (++paragraphCount > MAX_PARAGRAPHS) {
+        throw new InputError(`the Word document has more than ${MAX_PARAGRAPHS.toLocaleString('en-US')} paragraphs, more than a resolution has`, file);
+      }
+      for (const s of p.spans) textChars += s.text.length;
+      if (textChars > MAX_TEXT_BYTES) {
+        throw new InputError(`the Word document holds more than ${formatLimit(MAX_TEXT_BYTES)} of text, too much to be one resolution (${describeSize(textChars, MAX_TEXT_BYTES)})`, file);
+      }
+    },
   };
   const meta: Record<string, unknown> = {};
   const paras = bodyParas(paragraphs(documentXml, ctx), meta);
@@ -94,7 +182,8 @@ async function readDocx(bytes: Uint8Array, file: string, trace: Explain | undefi
   takeEndnotes(paras, footnotes, trace, 'docx');
   const markdown = toMarkdown(paras, footnotes);
   if (paras.length === 0) throw new InputError('the Word document has no text', file);
-  return { markdown, meta };
+  const warnings = [...ctx.numbering.warnings, ...ctx.styles.warnings].map((message) => ({ rule: 'docx-number-clamped', message }));
+  return { markdown, meta, warnings };
 }
 
 function text(spans: Span[]): string {
@@ -122,7 +211,7 @@ function bodyParas(word: WordParagraph[], meta: Record<string, unknown>): Para[]
     if (inHead && /^The .+,$/.test(plain)) inHead = false;
     if (inHead) {
       // Split at line breaks; keep spans (italic) only for single-line paragraphs.
-      const lines = plain.split(/\s*\n\s*/).filter((l) => l !== '');
+      const lines = plain.split('\n').map((l) => l.trim()).filter((l) => l !== '');
       for (const line of lines) {
         const what = mastheadLine(line, meta, previous);
         previous = line;

@@ -4,18 +4,18 @@
  */
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
-import { decodeText } from './text.js';
+import { decodeText, describeSize } from './text.js';
 import type { Source } from './source.js';
 import type { ReadOptions } from './explain.js';
 
 export type { Source, SourceFormat } from './source.js';
-export { decodeText, MAX_TEXT_BYTES } from './text.js';
+export { decodeText, describeSize, formatLimit, MAX_PARAGRAPHS, MAX_TEXT_BYTES } from './text.js';
 export type { Explain, ExplainStep, ExplainAction, ReadOptions } from './explain.js';
 export { excerpt, note } from './explain.js';
 
 /** A reader of a binary format (PDF, DOCX): bytes -> resolution Markdown and masthead metadata. */
 interface BinaryReader {
-  read(bytes: Uint8Array, file: string, options?: ReadOptions): Promise<{ markdown: string; meta: Record<string, unknown> }>;
+  read(bytes: Uint8Array, file: string, options?: ReadOptions): Promise<{ markdown: string; meta: Record<string, unknown>; warnings?: Array<{ rule: string; message: string }> }>;
 }
 
 /** Largest PDF or DOCX taken (a resolution PDF is well under 1 MiB; annexes can be larger). */
@@ -45,11 +45,13 @@ export async function ingest(bytes: Uint8Array, file: string, options: ReadOptio
   if (kind === 'pdf' || kind === 'docx') {
     if (bytes.length === 0) throw new InputError('the file is empty', file);
     if (bytes.length > MAX_BINARY_BYTES) {
-      throw new InputError(`the file is ${(bytes.length / 1048576).toFixed(1)} MiB, larger than the ${MAX_BINARY_BYTES / 1048576} MiB limit`, file);
+      throw new InputError(`the file is too large: ${describeSize(bytes.length, MAX_BINARY_BYTES)}`, file);
     }
     const reader: BinaryReader = kind === 'pdf' ? await import('./pdf.js') : await import('./docx.js');
     const read = await reader.read(bytes, file, options);
-    return { file, format: 'markdown', origin: kind, text: read.markdown, meta: read.meta, sha256 };
+    const source: Source = { file, format: 'markdown', origin: kind, text: read.markdown, meta: read.meta, sha256 };
+    if (read.warnings && read.warnings.length > 0) source.warnings = read.warnings;
+    return source;
   }
   const text = decodeText(bytes, file);
   if (kind === 'text') {

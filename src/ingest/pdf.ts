@@ -7,6 +7,7 @@ import { note, type ReadOptions } from './explain.js';
 import { takeEndnotes } from './notes.js';
 import { toMarkdown } from './pdf/emit.js';
 import { rebuild, type Glyphs, type PageText } from './pdf/layout.js';
+import { checkInflatedSize } from './pdf/bounds.js';
 
 /** Most pages read (a resolution with annexes stays well under this). */
 export const MAX_PAGES = 400;
@@ -22,6 +23,7 @@ export const MAX_PAGES = 400;
  */
 export async function read(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<{ markdown: string; meta: Record<string, unknown> }> {
   checkComplete(bytes, file);
+  await checkInflatedSize(bytes, file);
   const { pages, info } = await extract(bytes, file);
   const chars = pages.reduce((n, p) => n + p.items.reduce((m, i) => m + i.str.trim().length, 0), 0);
   if (chars === 0) throw new InputError('no text layer: this looks like a scanned PDF; OCR it first', file);

@@ -16,6 +16,8 @@ export interface Source {
   origin: 'markdown' | 'text' | 'pdf' | 'docx';
   /** Metadata the ingester found outside the text (e.g. a PDF masthead): merged under the parsed head. */
   meta?: Record<string, unknown>;
+  /** Oddities the reader met and worked around (a clamped list number): warnings of the model. */
+  warnings?: Array<{ rule: string; message: string }>;
   /** Hex SHA-256 of the original bytes. */
   sha256?: string;
 }

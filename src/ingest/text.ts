@@ -8,6 +8,23 @@ import { InputError } from '../errors.js';
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
 /**
+ * Most paragraphs read from one file, whatever its format. A resolution has tens to a few
+ * hundred; with annexes a few thousand. 100,000 one-line paragraphs are an attack, not a text.
+ */
+export const MAX_PARAGRAPHS = 20_000;
+
+/** A byte count exactly, with the unit a reader thinks in: "2,097,174 bytes (2 MiB + 22 bytes)". */
+export function describeSize(bytes: number, limit: number): string {
+  const exact = `${bytes.toLocaleString('en-US')} bytes`;
+  return `${exact}, over the ${formatLimit(limit)} limit (${limit.toLocaleString('en-US')} bytes)`;
+}
+
+/** "2 MiB", "50 MiB", "640 KiB". */
+export function formatLimit(n: number): string {
+  return n % 1048576 === 0 ? `${n / 1048576} MiB` : n % 1024 === 0 ? `${n / 1024} KiB` : `${n.toLocaleString('en-US')} bytes`;
+}
+
+/**
  * Decode a text file's bytes.
  *
  * @param bytes the file contents
@@ -18,10 +35,7 @@ export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 export function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw new InputError('the file is empty', file);
   if (bytes.length > MAX_TEXT_BYTES) {
-    throw new InputError(
-      `the file is ${(bytes.length / 1048576).toFixed(1)} MiB, too large to be one resolution (limit ${MAX_TEXT_BYTES / 1048576} MiB)`,
-      file,
-    );
+    throw new InputError(`the file is too large to be one resolution: ${describeSize(bytes.length, MAX_TEXT_BYTES)}`, file);
   }
   let text: string;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) text = decode('utf-16le', bytes.subarray(2), file);

@@ -61,7 +61,7 @@ function looseKey(name: string): string {
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u2010-\u2015]/g, '-')
     .replace(/&/g, ' and ')
-    .replace(/\s*,\s*/g, ' ')
+    .replace(/,/g, ' ') // (not /\s*,\s*/: quadratic on long runs of spaces; the next line collapses them)
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -80,7 +80,7 @@ export function countryKey(name: string): string {
   if (ALIASES[k]) return ALIASES[k];
   // "Bolivia (Plurinational State of)", "Iran (Islamic Republic of)", "Netherlands (Kingdom of the)":
   // the official style in brackets; the short name identifies the State.
-  const bare = k.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  const bare = k.replace(/\s*\([^()]*\)\s*$/, '').trim();
   if (bare && bare !== k) k = ALIASES[bare] ?? bare;
   // "Côte d'Ivoire" copied as "Cote dIvoire" or "Cote d Ivoire".
   if (/^cote d\W?\s?ivoire$/.test(k)) return "cote d'ivoire";

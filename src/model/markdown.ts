@@ -194,7 +194,9 @@ function inline(children: PhrasingContent[]): Inline {
             if (Number.isInteger(num) && num > 0) sups.push({ n: num, at: text.length });
             else addText(supText, bold);
           } else if (/^<br\s*\/?>$/i.test(n.value)) text += '\n';
-          else addText(n.value.replace(/<(?!\/?sup\b)[^>]*>/gi, ''), bold);
+          // [^<>]*, not [^>]*: the latter rescans to the end of the text from every '<' that has
+          // no '>' (224 KB of "<!--" took 13 s).
+          else addText(n.value.replace(/<(?!\/?sup\b)[^<>]*>/gi, ''), bold);
           break;
         default:
           break;

@@ -14,6 +14,8 @@ import { recogniseOpening } from './openings.js';
 import { artefact } from './furniture.js';
 import { parseDate, ordinalToNumber } from './dates.js';
 import { parseVote } from './vote.js';
+import { checkShape, measure } from './shape.js';
+import { MAX_PARAGRAPHS } from '../ingest/text.js';
 import type { Clause, ClauseKind, Provenance, Resolution, Subparagraph, Warning } from './types.js';
 import { note, type Explain, type ReadOptions } from '../ingest/explain.js';
 
@@ -35,6 +37,8 @@ export function parseResolution(source: Source, options: ReadOptions = {}): Reso
   const warnings: Warning[] = [];
   const warn = (w: Warning) => warnings.push({ file: source.file, ...w });
   const trace = options.explain;
+  for (const w of source.warnings ?? []) warn(w);
+  checkShape(measure(source.text), source.file); // shapes no resolution has, before any parser runs
   let frontMatter: Record<string, unknown> = {};
   let blocks: Block[];
   if (source.format === 'markdown') {
@@ -44,6 +48,7 @@ export function parseResolution(source: Source, options: ReadOptions = {}): Reso
   } else {
     blocks = plainTextBlocks(source.text, trace);
   }
+  if (blocks.length > MAX_PARAGRAPHS) throw new InputError(`more than ${MAX_PARAGRAPHS.toLocaleString('en-US')} paragraphs, more than a resolution has`, source.file);
 
   // Footnote texts: blocks that start with a marker. Taken out wherever they stand.
   const footnotes: Record<string, string> = {};

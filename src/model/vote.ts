@@ -64,9 +64,13 @@ const labels = { inFavour: 'in favour', against: 'against', abstaining: 'abstain
  * Never split on "and": "Trinidad and Tobago", "Bosnia and Herzegovina".
  */
 export function splitCountries(list: string): string[] {
+  // Trimmed by hand and split on the bare separators: /[\].]+\s*$/ and /\s*[,;]\s*/ take
+  // quadratic time on long runs of dots or spaces.
+  let end = list.trimEnd().length;
+  while (end > 0 && (list[end - 1] === ']' || list[end - 1] === '.')) end--;
   return list
-    .replace(/[\].]+\s*$/, '')
-    .split(/\s*[,;]\s*/)
+    .slice(0, end)
+    .split(/[,;]/)
     .map((s) => s.trim())
     .filter((s) => s && s !== 'None' && s !== '-');
 }

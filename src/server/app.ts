@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { InputError } from '../errors.js';
+import { BusyError, ParsePool, type PoolOptions } from '../corpus/bounded.js';
 import type { Resolution } from '../model/types.js';
 import type { Comparison } from '../diff/types.js';
 import {
@@ -24,9 +25,8 @@ import {
   checkRef,
   checkSeriesId,
   closeRenderers,
-  compareResolutions,
   notePdfUsed,
-  parseUpload,
+  uploadName,
   type Format,
   type RenderOptions,
 } from './engine.js';
@@ -44,6 +44,11 @@ export interface AppOptions {
   compareCacheSize?: number;
   /** Where internal errors are logged (default: console.error). Never sent to the client. */
   log?: (message: string) => void;
+  /**
+   * The budget of reading uploads: worker threads, waiting jobs beyond which the server answers
+   * 503, time and memory per job (see corpus/bounded.ts).
+   */
+  uploads?: PoolOptions;
 }
 
 /** The app plus what it holds. */
@@ -168,6 +173,8 @@ export function createApp(options: AppOptions): ResdiffApp {
   const store = new CorpusStore(options.corpusDir, options.compareCacheSize ?? 16);
   const webFiles = listWebFiles(options.webDir ?? defaultWebDir());
   const log = options.log ?? ((m: string) => console.error(m));
+  // Uploads are read and compared in bounded workers: one hostile file never stalls the others.
+  const uploads = new ParsePool({ size: 2, maxQueue: 48, ...options.uploads });
   const app = new Hono() as ResdiffApp;
   // The corpus index (search, provenance): opened on the first request that needs it.
   const search = new SearchService(options.corpusDir, log);
@@ -188,6 +195,9 @@ export function createApp(options: AppOptions): ResdiffApp {
     if (err instanceof NotFoundError) return fail(err.message, 404);
     if (err instanceof NotAvailableError) return fail(err.message, 501);
     if (err instanceof TooLargeError) return fail(err.message, 413);
+    if (err instanceof BusyError) {
+      return c.json({ error: err.message }, 503, { ...SECURITY_HEADERS, 'Cache-Control': 'no-store', 'Retry-After': String(err.retryAfterSeconds) });
+    }
     log(`resdiff serve: internal error on ${c.req.method} ${c.req.path}: ${(err as Error)?.stack ?? String(err)}`);
     return fail('internal error: the server could not complete this request (details are in the server log)', 500);
   });
@@ -299,9 +309,8 @@ export function createApp(options: AppOptions): ResdiffApp {
       const layout = layoutOf(str('layout'));
       const oldFile = file('old');
       const newFile = file('new');
-      const read = async (f: File): Promise<Resolution> => parseUpload(new Uint8Array(await f.arrayBuffer()), f.name);
-      const [oldRes, newRes] = await Promise.all([read(oldFile), read(newFile)]);
-      let comparison = await compareResolutions(oldRes, newRes);
+      const read = async (f: File) => ({ bytes: new Uint8Array(await f.arrayBuffer()), name: uploadName(f.name) });
+      let comparison = await uploads.compare(await read(oldFile), await read(newFile));
       if (str('provenance') === '1') comparison = await search.withProvenance(comparison);
       return send(c, comparison, format, layout, str('download') === '1', redlineOf(str('style'), str('changes-only')));
     },
@@ -318,6 +327,7 @@ export function createApp(options: AppOptions): ResdiffApp {
 
   app.dispose = async () => {
     await search.close();
+    await uploads.close();
     await closeRenderers();
   };
   return app;

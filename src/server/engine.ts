@@ -317,13 +317,22 @@ export class CorpusStore {
 }
 
 /**
- * Parse an uploaded file in memory.
+ * The name of an uploaded file as messages show it: the last segment of what the browser sent,
+ * without control characters.
+ */
+export function uploadName(name: string): string {
+  return (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'upload';
+}
+
+/**
+ * Parse an uploaded file in memory, in this thread (the server reads uploads through its
+ * bounded pool instead; this is for library users who trust their files).
  *
  * @param bytes the file contents
  * @param name the name the browser sent (only its last segment is kept, for messages)
  */
 export async function parseUpload(bytes: Uint8Array, name: string): Promise<Resolution> {
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'upload';
+  const base = uploadName(name);
   const r = parseResolution(await ingest(bytes, base));
   return { ...r, file: base };
 }

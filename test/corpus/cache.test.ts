@@ -54,6 +54,27 @@ describe('parse cache', () => {
     }
   });
 
+  it('names the file asked for in warnings: the same bytes under another name are not the first name', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'resdiff-cache-'));
+    const dir = mkdtempSync(join(tmpdir(), 'resdiff-files-'));
+    // Constructed: OP numbering that skips (1, 3) gives a warning with a line.
+    const text = 'The Human Rights Council,\n\n*Recalling* its resolutions,\n\n1. *Decides* to act;\n\n3. *Decides* to act again.\n';
+    writeFileSync(join(dir, 'first-name.md'), text);
+    writeFileSync(join(dir, 'second-name.md'), text);
+    process.env.RESDIFF_CACHE_DIR = cache;
+    try {
+      const first = await loadResolution('first-name.md', { cwd: dir });
+      expect(first.warnings.length).toBeGreaterThan(0);
+      expect(first.warnings.every((w) => w.file === 'first-name.md')).toBe(true);
+      const second = await loadResolution('second-name.md', { cwd: dir });
+      expect(entries(cache)).toHaveLength(1); // a cache hit
+      expect(second.file).toBe('second-name.md');
+      expect(second.warnings.map((w) => w.file)).toEqual(first.warnings.map(() => 'second-name.md'));
+    } finally {
+      delete process.env.RESDIFF_CACHE_DIR;
+    }
+  });
+
   it('is off with RESDIFF_CACHE=0 and lives under XDG_CACHE_HOME otherwise', () => {
     expect(cacheDir({ RESDIFF_CACHE: '0' })).toBeUndefined();
     expect(cacheDir({ XDG_CACHE_HOME: '/x' })).toBe('/x/resdiff');

@@ -9,7 +9,7 @@ import { tokens } from '../../src/ingest/docx/xml.js';
 
 describe('DOCX XML', () => {
   it('reads tags, attributes and entity-decoded text', () => {
-    expect(tokens('<w:p><w:r><w:t xml:space="preserve">A &amp; B</w:t><w:i/></w:r></w:p>')).toEqual([
+    expect([...tokens('<w:p><w:r><w:t xml:space="preserve">A &amp; B</w:t><w:i/></w:r></w:p>')]).toEqual([
       { kind: 'open', name: 'w:p', attrs: {} },
       { kind: 'open', name: 'w:r', attrs: {} },
       { kind: 'open', name: 'w:t', attrs: { 'xml:space': 'preserve' } },

@@ -6,6 +6,30 @@
 import type { Span } from '../pdf/emit.js';
 import { onOff, tokens } from './xml.js';
 
+/** Deepest list level Word has (levels 0–8); a larger `w:ilvl` is read as 8. */
+export const MAX_LIST_LEVEL = 8;
+/**
+ * Largest list counter start taken from a file: no resolution numbers a paragraph or a
+ * subparagraph beyond this, and a larger start (1e9 as letters is a gigabyte) is read as this.
+ */
+export const MAX_LIST_START = 9999;
+
+/**
+ * A number from the file, clamped to [min, max]; `fallback` when it is not a number. `note` is
+ * told when the value had to be changed, so the reader can warn.
+ */
+export function clampNumber(raw: string | undefined, fallback: number, min: number, max: number, note?: (value: string, used: number) => void): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n)) {
+    note?.(raw, fallback);
+    return fallback;
+  }
+  const v = Math.min(max, Math.max(min, Math.trunc(n)));
+  if (v !== n) note?.(raw, v);
+  return v;
+}
+
 /** What a style says that the reader needs. */
 interface StyleInfo {
   italic?: boolean;
@@ -20,6 +44,8 @@ interface StyleInfo {
 /** Styles by id, from styles.xml. */
 export class Styles {
   private readonly styles = new Map<string, StyleInfo>();
+  /** Values the file gave that were out of range and replaced (one message each). */
+  readonly warnings = new Set<string>();
   private defaultParagraph: string | undefined;
 
   constructor(xml: string | undefined) {
@@ -43,7 +69,7 @@ export class Styles {
       else if (t.name === 'w:vertAlign' && inRPr) cur.superscript = t.attrs['w:val'] === 'superscript';
       else if (t.name === 'w:position' && inRPr) cur.superscript = Number(t.attrs['w:val'] ?? 0) >= 2;
       else if (t.name === 'w:numId' && inPPr) cur.numId = t.attrs['w:val'];
-      else if (t.name === 'w:ilvl' && inPPr) cur.ilvl = Number(t.attrs['w:val'] ?? 0);
+      else if (t.name === 'w:ilvl' && inPPr) cur.ilvl = clampNumber(t.attrs['w:val'], 0, 0, MAX_LIST_LEVEL, (v, used) => this.warnings.add(levelWarning(v, used)));
     }
   }
 
@@ -95,9 +121,14 @@ export class Numbering {
   private readonly abstract = new Map<string, Map<number, Level>>();
   private readonly nums = new Map<string, { abstractId: string; starts: Map<number, number> }>();
   private readonly counters = new Map<string, number[]>();
+  /** Values the file gave that were out of range and replaced (one message each). */
+  readonly warnings = new Set<string>();
 
   constructor(xml: string | undefined) {
     if (!xml) return;
+    const level = (raw: string | undefined) => clampNumber(raw, 0, 0, MAX_LIST_LEVEL, (v, used) => this.warnings.add(levelWarning(v, used)));
+    const start = (raw: string | undefined) =>
+      clampNumber(raw, 1, 0, MAX_LIST_START, (v, used) => this.warnings.add(`the list numbering starts at ${v.slice(0, 20)}, which no resolution has; numbered from ${used} instead`));
     let abs: Map<number, Level> | undefined;
     let lvl: Level | undefined;
     let num: { abstractId: string; starts: Map<number, number> } | undefined;
@@ -111,13 +142,13 @@ export class Numbering {
         if (t.kind === 'open') this.nums.set(t.attrs['w:numId'] ?? '', (num = { abstractId: '', starts: new Map() }));
         else num = undefined;
       } else if (t.name === 'w:lvl' && abs) {
-        if (t.kind === 'open') abs.set(Number(t.attrs['w:ilvl'] ?? 0), (lvl = { start: 1, format: 'decimal', text: '' }));
+        if (t.kind === 'open') abs.set(level(t.attrs['w:ilvl']), (lvl = { start: 1, format: 'decimal', text: '' }));
         else lvl = undefined;
-      } else if (t.name === 'w:lvlOverride' && num) overrideLevel = t.kind === 'open' ? Number(t.attrs['w:ilvl'] ?? 0) : undefined;
-      else if (t.name === 'w:startOverride' && num && overrideLevel !== undefined) num.starts.set(overrideLevel, Number(t.attrs['w:val'] ?? 1));
+      } else if (t.name === 'w:lvlOverride' && num) overrideLevel = t.kind === 'open' ? level(t.attrs['w:ilvl']) : undefined;
+      else if (t.name === 'w:startOverride' && num && overrideLevel !== undefined) num.starts.set(overrideLevel, start(t.attrs['w:val']));
       else if (t.name === 'w:abstractNumId' && num) num.abstractId = t.attrs['w:val'] ?? '';
       else if (lvl && !num) {
-        if (t.name === 'w:start') lvl.start = Number(t.attrs['w:val'] ?? 1);
+        if (t.name === 'w:start') lvl.start = start(t.attrs['w:val']);
         else if (t.name === 'w:numFmt') lvl.format = t.attrs['w:val'] ?? 'decimal';
         else if (t.name === 'w:lvlText') lvl.text = t.attrs['w:val'] ?? '';
       }
@@ -128,7 +159,8 @@ export class Numbering {
    * The label of the next paragraph of a list ("12.", "(a)"), advancing its counters; undefined
    * for bullets and unknown lists.
    */
-  next(numId: string, ilvl: number): string | undefined {
+  next(numId: string, requested: number): string | undefined {
+    const ilvl = Math.min(MAX_LIST_LEVEL, Math.max(0, Math.trunc(requested) || 0));
     const num = this.nums.get(numId);
     if (!num || numId === '0') return undefined;
     const levels = this.abstract.get(num.abstractId);
@@ -154,8 +186,13 @@ const ROMAN: [number, string][] = [
   [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
 ];
 
-/** A list counter in a Word number format. */
-export function formatNumber(n: number, format: string): string {
+function levelWarning(value: string, used: number): string {
+  return `a list level of ${value.slice(0, 20)} is beyond Word's ${MAX_LIST_LEVEL + 1} levels; read as level ${used}`;
+}
+
+/** A list counter in a Word number format (counters beyond MAX_LIST_START + a document's paragraphs never arrive). */
+export function formatNumber(count: number, format: string): string {
+  const n = Math.min(Math.max(Math.trunc(count) || 0, 0), 1_000_000);
   switch (format) {
     case 'lowerLetter':
     case 'upperLetter': {
@@ -191,6 +228,8 @@ export interface ReadContext {
   styles: Styles;
   numbering: Numbering;
   footnoteNumbers: Map<string, number>;
+  /** Told of each paragraph as it is read (a reader counts them against its limits; may throw). */
+  onParagraph?: (p: WordParagraph) => void;
 }
 
 /**
@@ -246,6 +285,7 @@ export function paragraphs(xml: string, ctx: ReadContext): WordParagraph[] {
         if (t.kind === 'open') stack.push({ spans: [] });
         else if (t.kind === 'empty') {
           if (!skipNote) out.push({ spans: [], footnoteId, inTable: tableDepth > 0 });
+          if (!skipNote) ctx.onParagraph?.(out[out.length - 1]);
         } else {
           const done = stack.pop();
           if (done && !skipNote) {
@@ -253,6 +293,7 @@ export function paragraphs(xml: string, ctx: ReadContext): WordParagraph[] {
             const list = done.numId !== undefined ? { numId: done.numId, ilvl: done.ilvl ?? 0 } : ctx.styles.numbering(done.style);
             if (list && done.spans.some((s) => s.text.trim() !== '')) label = ctx.numbering.next(list.numId, list.ilvl);
             out.push({ spans: done.spans, label, footnoteId, inTable: tableDepth > 0 });
+            ctx.onParagraph?.(out[out.length - 1]);
           }
         }
         break;
@@ -266,7 +307,7 @@ export function paragraphs(xml: string, ctx: ReadContext): WordParagraph[] {
         if (p && inPPr) p.numId = t.attrs['w:val'];
         break;
       case 'w:ilvl':
-        if (p && inPPr) p.ilvl = Number(t.attrs['w:val'] ?? 0);
+        if (p && inPPr) p.ilvl = clampNumber(t.attrs['w:val'], 0, 0, MAX_LIST_LEVEL, (v, used) => ctx.numbering.warnings.add(levelWarning(v, used)));
         break;
       case 'w:r':
         run = t.kind === 'open' ? {} : undefined;
@@ -343,6 +384,6 @@ function runStyle(run: RunProps, p: { style?: string }, ctx: ReadContext): { ita
 /** `<w:sym w:char="F0B7"/>`: symbol-font code points live in the private use area at F000 + code. */
 function symbolChar(hex: string): string {
   const code = parseInt(hex, 16);
-  if (Number.isNaN(code)) return '';
+  if (Number.isNaN(code) || code < 0 || code > 0x10ffff + 0xf000) return '';
   return String.fromCodePoint(code >= 0xf000 ? code - 0xf000 : code);
 }

@@ -20,13 +20,18 @@ export interface Text {
   text: string;
 }
 
+/** How much XML is fed to the parser at a time: tokens are handed on per slice, never all held. */
+const SLICE = 64 * 1024;
+
 /**
  * Tokens of an XML document in order; comments, processing instructions and doctype are skipped.
+ * A generator: the XML is parsed a slice at a time, so a reader that stops early (a limit
+ * reached) never pays for the rest, and the tokens of a large part are never all in memory.
  *
  * @throws Error when the XML is not well-formed
  */
-export function tokens(xml: string): Array<Tag | Text> {
-  const out: Array<Tag | Text> = [];
+export function* tokens(xml: string): Generator<Tag | Text> {
+  let out: Array<Tag | Text> = [];
   const parser = new SaxesParser({ xmlns: false, position: false });
   parser.on('opentag', (node) => {
     out.push({ kind: node.isSelfClosing ? 'empty' : 'open', name: node.name, attrs: { ...(node.attributes as Record<string, string>) } });
@@ -39,8 +44,19 @@ export function tokens(xml: string): Array<Tag | Text> {
   parser.on('error', (e) => {
     throw e;
   });
-  parser.write(xml).close();
-  return out;
+  for (let i = 0; i < xml.length; i += SLICE) {
+    // Never split a surrogate pair between slices.
+    let end = Math.min(xml.length, i + SLICE);
+    const c = xml.charCodeAt(end - 1);
+    if (end < xml.length && c >= 0xd800 && c <= 0xdbff) end++;
+    parser.write(xml.slice(i, end));
+    i = end - SLICE;
+    const ready = out;
+    out = [];
+    yield* ready;
+  }
+  parser.close();
+  yield* out;
 }
 
 /** A WordprocessingML on/off property: `<w:i/>` is on, `<w:i w:val="0"/>` (or false/off) is off. */

@@ -43,7 +43,7 @@ export class Vocabulary {
   constructor(texts: Iterable<string>) {
     for (const t of texts) {
       // A word broken at the line end ("far-" + "reaching") is not evidence for anything.
-      const inner = t.replace(/[A-Za-z]+-\s*$/, '');
+      const inner = dropBrokenWord(t);
       for (const m of inner.matchAll(/[A-Za-z]+(?:-[A-Za-z]+)*/g)) {
         const w = m[0].toLowerCase();
         this.add(w);
@@ -93,4 +93,13 @@ export function repairSpacing(text: string, vocab: Vocabulary): string {
     return NUMBER_WORDS.has(joined) || vocab.has(joined) ? `${a}${b}` : all;
   });
   return out;
+}
+
+/** The line without a word broken at its end ("far-"); by hand, as /[A-Za-z]+-\s*$/ is quadratic on long words. */
+function dropBrokenWord(t: string): string {
+  const end = t.trimEnd();
+  if (!end.endsWith('-')) return t;
+  let i = end.length - 1;
+  while (i > 0 && /[A-Za-z]/.test(end[i - 1])) i--;
+  return i < end.length - 1 ? end.slice(0, i) : t;
 }
