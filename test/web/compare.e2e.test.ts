@@ -7,13 +7,14 @@
  * is explained, the size limit is checked before sending, files dropped anywhere are taken,
  * filters say the downloads hold everything, and a keyboard reaches every control.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Request } from 'playwright';
 import type { RunningServer } from '../../src/server/index.js';
 import { ACTION_TIMEOUT, closePage, openPage } from '../support/web.js';
-import { OUT, RES_56_2 } from '../support/paths.js';
+import { RES_56_2 } from '../support/paths.js';
 import { olderVersion, testCorpus } from '../server/corpus-fixture.js';
 
 const corpus = testCorpus();
@@ -21,7 +22,8 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 const problems: string[] = [];
-const dir = join(OUT, 'web-compare');
+/** This run's own folder: two runs at once must not change each other's uploads mid-upload. */
+const dir = mkdtempSync(join(tmpdir(), 'resdiff-web-compare-'));
 const OLDER = join(dir, 'older.md');
 const NEWER = join(dir, 'newer.md');
 /** A PNG: the first bytes of one, enough for any reader to refuse it. */

@@ -3,7 +3,8 @@
  * server on 127.0.0.1 with an ephemeral port: pick two versions, see the new Kampala paragraph,
  * filter, jump with n/p, use the change map, download PDF and Word, compare uploads.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
@@ -17,6 +18,7 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 const problems: string[] = [];
+const uploads = mkdtempSync(join(tmpdir(), 'resdiff-web-uploads-'));
 
 beforeAll(async () => {
   ({ server, browser, page } = await openPage(corpus.dir, problems, { acceptDownloads: true }));
@@ -151,8 +153,9 @@ describe('the page in Chromium', () => {
   }, 30_000);
 
   it('compares two uploaded files, showing their text as text, never as markup', async () => {
-    const dir = join(OUT, 'web-uploads');
-    mkdirSync(dir, { recursive: true });
+    // A folder of this run's own: a file changed under a chosen upload (by a second test run
+    // writing the same path) fails the upload.
+    const dir = uploads;
     const oldPath = join(dir, 'older.md');
     const newPath = join(dir, 'newer.md');
     writeFileSync(oldPath, olderVersion());
@@ -180,7 +183,7 @@ describe('the page in Chromium', () => {
   }, 60_000);
 
   it('shows a clear error for a file that is not a resolution', async () => {
-    const bad = join(OUT, 'web-uploads', 'shopping-list.txt');
+    const bad = join(uploads, 'shopping-list.txt');
     writeFileSync(bad, 'eggs\nmilk\n');
     await page.setInputFiles('#file-old', bad);
     await page.click('#upload-form button[type=submit]');

@@ -208,6 +208,30 @@ describe('phone defaults', () => {
     await laptop.context().close();
   }, 90_000);
 
+  it('on a phone, the keyboard reaches the folded controls and opens them', async () => {
+    const phone = await open(390, 844);
+    await phone.locator('#redline .row').first().waitFor();
+    const reached: string[] = [];
+    for (let i = 0; i < 16; i++) {
+      await phone.keyboard.press('Tab');
+      reached.push(await phone.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-format') || ''));
+    }
+    expect(reached.slice(0, 4)).toEqual(['skip', 'tab-compare', 'tab-series', 'pick-toggle']);
+    for (const want of ['pdf', 'json', 'toolbar-toggle', 'prev-change', 'next-change', 'redline']) expect(reached).toContain(want);
+    // The filters open from the keyboard, and their first choice takes the focus next.
+    await phone.focus('#toolbar-toggle');
+    await phone.keyboard.press('Enter');
+    expect(await phone.getAttribute('#toolbar-toggle', 'aria-expanded')).toBe('true');
+    expect(await phone.isVisible('label:has(input[name=show][value=changes])')).toBe(true);
+    await phone.keyboard.press('Tab');
+    expect(await phone.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('layout');
+    // The pickers too.
+    await phone.focus('#pick-toggle');
+    await phone.keyboard.press('Enter');
+    expect(await phone.isVisible('#old-select')).toBe(true);
+    await phone.context().close();
+  }, 90_000);
+
   it('logged no script error, CSP violation or server error', () => {
     // The 400 is the empty upload form's complaint, answered on the page without a request: none expected.
     expect(problems).toEqual([]);
