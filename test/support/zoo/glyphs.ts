@@ -87,8 +87,12 @@ class Setter {
     return style === 'italic' ? this.fonts.italic : style === 'bold' ? this.fonts.bold : this.fonts.roman;
   }
 
+  /** Letter spacing (em) of the text being set: wide in the head, as letter-spaced titles are. */
+  tracking = 0;
+
   pieceWidth(p: Piece, size: number): number {
-    return this.font(p.style).widthOfTextAtSize(p.text, p.style === 'mark' ? MARK : size);
+    const s = p.style === 'mark' ? MARK : size;
+    return this.font(p.style).widthOfTextAtSize(p.text, s) + (p.style === 'mark' ? 0 : this.tracking * s * [...p.text].length);
   }
 
   wordWidth(w: Word, size: number): number {
@@ -100,9 +104,10 @@ class Setter {
     const font = this.font(p.style);
     const s = p.style === 'mark' ? MARK : size;
     const dy = p.style === 'mark' ? RAISE : 0;
+    const track = p.style === 'mark' ? 0 : this.tracking * s;
     for (const ch of p.text) {
       page.drawText(ch, { x, y: y + dy, size: s, font });
-      x += font.widthOfTextAtSize(ch, s);
+      x += font.widthOfTextAtSize(ch, s) + track;
     }
     return x;
   }
@@ -150,7 +155,8 @@ class Setter {
   setLine(line: Word[], x: number, y: number, size: number, justify: boolean, width: number): void {
     const natural = line.reduce((s, w) => s + this.wordWidth(w, size), 0);
     const space = this.fonts.roman.widthOfTextAtSize(' ', size);
-    const gap = justify && line.length > 1 ? (width - natural) / (line.length - 1) : space;
+    const squeezed = line.length > 1 && natural + space * (line.length - 1) > width;
+    const gap = (justify || squeezed) && line.length > 1 ? (width - natural) / (line.length - 1) : space;
     for (const w of line) {
       let cx = x;
       for (const p of w) cx = this.drawPiece(p, cx, y, size);
@@ -194,7 +200,11 @@ class Setter {
   }
 }
 
-/** Greedy line breaking by measured widths. */
+/**
+ * Greedy line breaking by measured widths. Word spaces may shrink to SHRINK of their width, as
+ * typesetters squeeze justified lines, so some lines have word gaps of about 0.15 em.
+ */
+const SHRINK = 0.6;
 function breakLines(ws: Word[], width: number, measure: (w: Word) => number, space: number, restWidth = width): Word[][] {
   const lines: Word[][] = [];
   let cur: Word[] = [];
@@ -202,12 +212,12 @@ function breakLines(ws: Word[], width: number, measure: (w: Word) => number, spa
   for (const w of ws) {
     const wWidth = measure(w);
     const limit = lines.length === 0 ? width : restWidth;
-    if (cur.length && used + space + wWidth > limit) {
+    if (cur.length && used + space * SHRINK + wWidth > limit) {
       lines.push(cur);
       cur = [];
       used = 0;
     }
-    used += (cur.length ? space : 0) + wWidth;
+    used += (cur.length ? space * SHRINK : 0) + wWidth;
     cur.push(w);
   }
   if (cur.length) lines.push(cur);
@@ -254,7 +264,9 @@ function setBlock(s: Setter, b: Block): void {
       const plain = b.runs.map((r) => r.text).join('');
       const big = b.kind === 'title' && /^\d+\/\d+\./.test(plain);
       const organ = /Council$|Assembly$/.test(plain);
+      s.tracking = b.kind === 'title' || organ ? 0.2 : 0;
       s.paragraph(words(b.runs, b.kind === 'title' || organ ? 'bold' : 'roman'), { first: LEFT, rest: big ? LEFT + 28 : LEFT, size: big || organ ? 12 : BODY, justify: false, gap: b.kind === 'title' ? 14 : 4 });
+      s.tracking = 0;
       return;
     }
     case 'op':
