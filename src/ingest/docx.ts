@@ -152,7 +152,14 @@ async function readDocx(bytes: Uint8Array, file: string, trace: Explain | undefi
     },
   };
   const meta: Record<string, unknown> = {};
-  const paras = bodyParas(paragraphs(documentXml, ctx), meta);
+  const paras = bodyParas(paragraphs(documentXml, ctx), meta, trace);
+  for (const p of paras) {
+    for (const s of p) {
+      if (!s.note) continue;
+      const why = s.raised ? 'raised digits typed after a word (a superscript run, not a Word footnote reference)' : 'a Word footnote reference';
+      note(trace, { action: 'marker', stage: 'docx', reason: `footnote marker ${s.text}: ${why}`, text: text(p) });
+    }
+  }
 
   const footnotes = new Map<number, Para>();
   const notesXml = await part('word/footnotes.xml');
@@ -163,7 +170,10 @@ async function readDocx(bytes: Uint8Array, file: string, trace: Explain | undefi
       const spans = flatten(p.spans);
       const existing = footnotes.get(n);
       if (existing) existing.push({ text: ' ' }, ...spans);
-      else footnotes.set(n, spans);
+      else {
+        footnotes.set(n, spans);
+        note(trace, { action: 'footnote', stage: 'docx', reason: `footnote ${n}: from the document's footnotes part`, text: text(spans) });
+      }
     }
   }
 
@@ -201,7 +211,7 @@ function flatten(spans: Span[], label?: string): Para {
  * The body's paragraphs in the corpus shape: in the head (before "The … Council,"), each printed
  * line is a paragraph and masthead lines feed the metadata; empty paragraphs go.
  */
-function bodyParas(word: WordParagraph[], meta: Record<string, unknown>): Para[] {
+function bodyParas(word: WordParagraph[], meta: Record<string, unknown>, trace?: Explain): Para[] {
   const out: Para[] = [];
   let inHead = true;
   let previous: string | undefined;
@@ -215,11 +225,15 @@ function bodyParas(word: WordParagraph[], meta: Record<string, unknown>): Para[]
       for (const line of lines) {
         const what = mastheadLine(line, meta, previous);
         previous = line;
-        if (what === 'drop') continue;
+        if (what === 'drop') {
+          note(trace, { action: 'dropped', stage: 'docx', reason: 'masthead line read into the metadata (symbol, job number)', text: line });
+          continue;
+        }
         out.push(lines.length === 1 ? flatten(p.spans, p.label) : [{ text: line }]);
       }
       continue;
     }
+    if (p.label) note(trace, { action: 'note', stage: 'docx', reason: `"${p.label}" printed by Word list numbering`, text: text(p.spans) });
     out.push(flatten(p.spans, p.label));
   }
   return out;

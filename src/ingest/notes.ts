@@ -53,8 +53,12 @@ const HEADING = /^(?:notes?|end ?notes?|foot ?notes?|references)[:.]?$/i;
  * @returns how many footnote texts were taken
  */
 export function takeEndnotes(paras: Para[], footnotes: Map<number, Para>, trace?: Explain, stage = 'pdf'): number {
-  const markers: number[] = [];
-  for (const p of paras) for (const s of p) if (s.note) markers.push(Number(s.text.trim()));
+  // Markers in the text: note spans, except a raised number that opens a paragraph (a note's own).
+  const markersOf = (p: Para) => {
+    const first = p.findIndex((s) => s.note || s.text.trim() !== '');
+    return p.filter((s, k) => s.note && k !== first).map((s) => Number(s.text.trim()));
+  };
+  const markers = paras.flatMap(markersOf);
   const missing = [...new Set(markers)].filter((n) => !footnotes.has(n)).sort((a, b) => a - b);
   if (missing.length === 0) return 0;
   // Walk back from the end over paragraphs that open with a number (and lines that continue one).
@@ -71,18 +75,23 @@ export function takeEndnotes(paras: Para[], footnotes: Map<number, Para>, trace?
     if (numbered.length > 0 && i > 0 && opensWithNumber(paras[i - 1]) && !paras[i].some((s) => s.note)) continue;
     break;
   }
-  // The section starts with the first missing number and counts up by one from there.
-  while (numbered.length && numbered[0].n !== missing[0]) {
-    numbered.shift();
-    start = numbered[0]?.at ?? paras.length;
+  // The section is the last run that starts with the first missing number and counts up by one
+  // to the end (numbered operative paragraphs may come before it).
+  let from = -1;
+  for (let j = numbered.length - 1; j >= 0; j--) {
+    if (j + 1 < numbered.length && numbered[j + 1].n !== numbered[j].n + 1) break;
+    if (numbered[j].n === missing[0]) from = j;
   }
-  if (numbered.length === 0) return 0;
-  for (let k = 1; k < numbered.length; k++) if (numbered[k].n !== numbered[k - 1].n + 1) return 0;
+  if (from < 0) return 0;
+  numbered.splice(0, from);
+  start = numbered[0].at;
   const numbers = new Set(numbered.map((x) => x.n));
-  if (!missing.every((n) => numbers.has(n))) return 0;
-  // The section must come after every marker it explains.
-  const lastMarker = paras.findLastIndex((p) => p.some((s) => s.note && numbers.has(Number(s.text.trim()))));
-  if (lastMarker >= start) return 0;
+  // Every missing marker has its text here, and every number here is a marker of the text (so
+  // numbered operative paragraphs at the end of a document are never taken for notes).
+  const known = new Set(markers);
+  if (!missing.every((n) => numbers.has(n)) || ![...numbers].every((n) => known.has(n))) return 0;
+  // The section comes after every marker it explains.
+  if (paras.slice(start).some((p) => markersOf(p).some((n) => numbers.has(n)))) return 0;
   const texts = new Map<number, Para>();
   for (let k = 0; k < numbered.length; k++) {
     const end = numbered[k + 1]?.at ?? paras.length;

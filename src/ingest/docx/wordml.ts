@@ -260,7 +260,7 @@ export function paragraphs(xml: string, ctx: ReadContext): WordParagraph[] {
         // A superscript run of digits is a footnote marker typed as text (a Word file saved from
         // HTML or by another word processor): "Agreement,<sup>1</sup>".
         const raised = run.superscript ?? ctx.styles.superscript(run.style) ?? false;
-        if (raised && /^\s*\d{1,3}\s*$/.test(t.text)) p.spans.push({ text: t.text.trim(), note: true });
+        if (raised && /^\s*\d{1,3}\s*$/.test(t.text)) p.spans.push({ text: t.text.trim(), note: true, raised: true });
         else p.spans.push({ text: t.text, ...runStyle(run, p, ctx) });
       }
       continue;

@@ -11,6 +11,8 @@ export interface Span {
   bold?: boolean;
   /** A footnote reference marker: `text` is the footnote number. */
   note?: boolean;
+  /** The marker was typed as raised digits, not a real footnote reference (for --explain). */
+  raised?: boolean;
 }
 
 /** A paragraph as rebuilt from a document: its spans in reading order. */

@@ -6,7 +6,7 @@
  */
 import { mastheadLine, mergeSpans, type Para, type Span } from './emit.js';
 import { hyphenBreak, repairSpacing, Vocabulary } from './words.js';
-import type { Explain } from '../explain.js';
+import { note, type Explain } from '../explain.js';
 
 /** One positioned text run of a page, as the PDF library gives it. */
 export interface Glyphs {
@@ -28,8 +28,11 @@ export interface PageText {
   items: Glyphs[];
 }
 
-interface Item extends Glyphs {
+/** A run of a line, with whether it was found raised (a superscript). */
+export interface Item extends Glyphs {
   sup: boolean;
+  /** For a superscript: how far above the line's baseline it sat (pt). */
+  rise?: number;
 }
 
 /** A printed line. */
@@ -43,6 +46,10 @@ interface Line {
   items: Item[];
   /** Plain text, superscripts included. */
   text: string;
+  /** Words rebuilt from glyph gaps (the line was written glyph by glyph). */
+  fromGaps: boolean;
+  /** Raised runs folded into the line: how far above its baseline, and their size. */
+  raised: { str: string; rise: number; size: number }[];
 }
 
 /** What the layout analysis found. */
@@ -89,7 +96,7 @@ function pageLines(page: PageText, pageNo: number): Line[] {
       .filter((t) => Math.min(...t.map((i) => i.x)) - maxSize(t) <= lx0 && Math.max(...t.map((i) => i.x + i.width)) + 2 * s >= lx0)
       .sort((a, b) => b[0].y - a[0].y)[0];
     if (target) {
-      for (const i of l) target.push({ ...i, sup: true, y: target[0].y });
+      for (const i of l) target.push({ ...i, sup: true, y: target[0].y, rise: i.y - target[0].y });
       merged.add(l);
     }
   }
@@ -103,7 +110,17 @@ function pageLines(page: PageText, pageNo: number): Line[] {
       main.map((i) => ({ v: round(i.size), w: i.str.length })),
       round(l[0].size),
     );
-    lines.push({ page: pageNo, y: main[0]?.y ?? l[0].y, x0: l[0].x, x1: Math.max(...l.map((i) => i.x + i.width)), size, items: l, text: joinItems(l).map((s) => s.text).join('') });
+    lines.push({
+      page: pageNo,
+      y: main[0]?.y ?? l[0].y,
+      x0: l[0].x,
+      x1: Math.max(...l.map((i) => i.x + i.width)),
+      size,
+      items: l,
+      text: joinItems(l).map((s) => s.text).join(''),
+      fromGaps: l !== group,
+      raised: l.filter((i) => i.sup).map((i) => ({ str: i.str.trim(), rise: i.rise ?? 0, size: i.size })),
+    });
   }
   lines.sort((a, b) => b.y - a.y || a.x0 - b.x0);
   return lines;
@@ -219,22 +236,30 @@ export function rebuild(pages: PageText[], trace?: Explain): Rebuilt {
     if (!repeats.has(key)) repeats.set(key, new Set());
     repeats.get(key)!.add(l.page);
   }
-  const isFurniture = (l: Line) => {
+  /** Why a line is page furniture (a running head, page number, job number), or undefined. */
+  const furniture = (l: Line): string | undefined => {
     const b = band(l);
-    if (b === 'middle') return false;
+    if (b === 'middle') return undefined;
     const t = l.text.replace(/\s+/g, ' ').trim();
-    if (PAGE_NUMBER_RE.test(t) || /^Please recycle/i.test(t)) return true;
-    if (typeof meta.symbol === 'string' && (t === meta.symbol || t.startsWith(`${meta.symbol} `) || t.endsWith(` ${meta.symbol}`))) return true;
+    if (PAGE_NUMBER_RE.test(t)) return `page number in the ${b} band`;
+    if (/^Please recycle/i.test(t)) return 'recycling note';
+    if (typeof meta.symbol === 'string' && (t === meta.symbol || t.startsWith(`${meta.symbol} `) || t.endsWith(` ${meta.symbol}`))) return `the document symbol as a running ${b === 'top' ? 'head' : 'foot'}`;
     const job = segments(l).every((s) => mastheadLine(s, {}) === 'drop');
     if (job) {
       for (const s of segments(l)) mastheadLine(s, meta);
-      return true;
+      return 'job number or barcode';
     }
     // Footnotes at the same place on two pages can look alike ("4 A/HRC/55/78.", "5 A/HRC/56/40."),
     // but they open with a raised number, which running heads never do.
-    if (l.items.some((i) => i.sup)) return false;
+    if (l.items.some((i) => i.sup)) return undefined;
     const pagesWith = repeats.get(`${b}:${furnitureKey(t)}`)?.size ?? 0;
-    return pagesWith >= Math.max(2, Math.ceil(pages.length * 0.4)) && t.length <= 80;
+    if (pagesWith >= Math.max(2, Math.ceil(pages.length * 0.4)) && t.length <= 80) return `repeats in the ${b} band of ${pagesWith} of ${pages.length} pages (running ${b === 'top' ? 'head' : 'foot'})`;
+    return undefined;
+  };
+  const isFurniture = (l: Line) => {
+    const why = furniture(l);
+    if (why) note(trace, { action: 'dropped', stage: 'pdf', page: l.page, reason: why, text: l.text });
+    return why !== undefined;
   };
 
   // The masthead on the first page: the symbol, distribution, date and language.
@@ -281,12 +306,21 @@ export function rebuild(pages: PageText[], trace?: Explain): Rebuilt {
           }
           footnotes.set(n, joinItems(rest.map((i) => ({ ...i, sup: false }))));
           lastNote = n;
+          note(trace, { action: 'footnote', stage: 'pdf', page: l.page, reason: `footnote ${n}: ${l.size} pt text below the ${bodySize} pt body at the foot of the page, opening with its number`, text: l.text });
         } else if (lastNote !== undefined) {
           appendLine(footnotes.get(lastNote)!, joinItems(l.items.map((i) => ({ ...i, sup: false }))), undefined);
         }
       }
       bodyLines.push(...content.slice(0, k));
     } else bodyLines.push(...content);
+  }
+
+  const gapLines = all.filter((l) => l.fromGaps).length;
+  if (gapLines > 0) note(trace, { action: 'note', stage: 'pdf', reason: `${gapLines} lines are written glyph by glyph: their words are rebuilt from the gaps between glyphs, measured line by line` });
+  for (const l of bodyLines) {
+    for (const r of l.raised) {
+      if (/^\d{1,3}$/.test(r.str)) note(trace, { action: 'marker', stage: 'pdf', page: l.page, reason: `footnote marker ${r.str}: raised ${(Math.round(r.rise * 10) / 10).toString()} pt, ${(Math.round(r.size * 10) / 10).toString()} pt against the line's ${l.size} pt`, text: l.text });
+    }
   }
 
   const vocab = new Vocabulary(bodyLines.map((l) => l.text).concat([...footnotes.values()].map((p) => p.map((s) => s.text).join(''))));
@@ -310,6 +344,7 @@ export function rebuild(pages: PageText[], trace?: Explain): Rebuilt {
     if (a.page === b.page && Math.abs(a.size - bodySize) < 0.6 && Math.abs(b.size - bodySize) < 0.6) pitches.push({ v: round(a.y - b.y), w: 1 });
   }
   const pitch = mode(pitches, bodySize * 1.15);
+  note(trace, { action: 'note', stage: 'pdf', reason: `measured: body text ${bodySize} pt, line pitch ${pitch} pt, text from x=${left} to x=${right}; a paragraph starts at a gap over ${round(pitch * 1.3)} pt, an indent over ${round(0.4 * bodySize)} pt after a short or finished line, a number or an italic opening after a finished line` });
 
   const paras: Para[] = [];
   let cur: Para | undefined;
@@ -325,6 +360,7 @@ export function rebuild(pages: PageText[], trace?: Explain): Rebuilt {
     const text = l.text.trim();
     if (inHead && /^The .+,$/.test(text)) inHead = false;
     let brk: boolean;
+    let why = '';
     if (!prev || !cur) brk = true;
     else if (inHead || /^The .+,$/.test(text)) {
       // Head lines stand alone, unless a title runs on in lower case.
@@ -333,13 +369,32 @@ export function rebuild(pages: PageText[], trace?: Explain): Rebuilt {
       const short = prev.x1 < right - 1.5 * prev.size;
       const indented = l.x0 > left + 0.4 * l.size;
       const endsClause = /[,;.:\]]$/.test(prev.text.trim());
-      if (prev.page !== l.page) brk = short || (indented && endsClause);
-      else brk = prev.y - l.y > pitch * 1.3 || Math.abs(prev.size - l.size) > 1 || (indented && short) || (indented && endsClause && /^(\d+\.|\([a-z]+\))\s/.test(text));
+      const numbered = /^(\d+\.|\([a-z]+\))\s/.test(text);
+      // An italic phrase opening a line after a finished one ("…rights," / "Recalling also …").
+      const firstSpan = spans.find((x) => x.text.trim() !== '');
+      const lastSpan = [...prev.items].reverse().find((x) => !x.sup && x.str.trim() !== '');
+      const italicOpening = endsClause && !!firstSpan?.italic && !firstSpan.bold && !lastSpan?.italic;
+      if (prev.page !== l.page) {
+        why = short ? 'the last line of the page before ends short' : indented && endsClause ? 'indented first line after a finished line' : italicOpening ? 'italic opening after a finished line' : '';
+        brk = why !== '';
+        if (!brk) note(trace, { action: 'joined', stage: 'pdf', page: l.page, reason: `continues the paragraph from page ${prev.page} (its last line is full${endsClause ? '' : ' and unfinished'}, this line is not indented)`, text });
+      } else {
+        const gap = prev.y - l.y;
+        why =
+          gap > pitch * 1.3 ? `vertical gap ${round(gap)} pt against the ${pitch} pt line pitch`
+          : Math.abs(prev.size - l.size) > 1 ? `size changes from ${prev.size} to ${l.size} pt`
+          : indented && short ? 'indented line after a short one'
+          : indented && endsClause && numbered ? 'indented number after a finished line'
+          : italicOpening ? 'italic opening after a finished line'
+          : '';
+        brk = why !== '';
+      }
     }
     if (brk) {
       cur = [];
       paras.push(cur);
       cur.push(...spans);
+      if (!inHead) note(trace, { action: 'paragraph', stage: 'pdf', page: l.page, reason: why || 'first line', text });
     } else appendLine(cur!, spans, vocab);
     prev = l;
   }
