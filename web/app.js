@@ -21,6 +21,7 @@
 import { $, h, fetchJson } from './dom.js';
 import { compareView } from './compare.js';
 import { seriesView } from './series.js';
+import { searchView } from './search.js';
 import { setUploadLimit } from './uploads.js';
 
 /**
@@ -31,7 +32,7 @@ import { setUploadLimit } from './uploads.js';
 
 /** The views, in tab order. The first is the default. */
 /** @type {View[]} */
-const VIEWS = [compareView, seriesView];
+const VIEWS = [compareView, seriesView, searchView];
 
 /** @type {Context} */
 const ctx = { corpus: null, params: new URLSearchParams(location.search), showView };

@@ -41,7 +41,7 @@ async function compareCorpus() {
   if (refs.old === refs.new) return comparison.fail('Pick two different versions: the older and the newer one are the same text.');
   const q = new URLSearchParams({ old: refs.old, new: refs.new });
   history.replaceState(null, '', `?${q}`);
-  await comparison.run({ kind: 'corpus', old: refs.old, new: refs.new }, () => fetchJson(`/api/compare?${q}`));
+  await comparison.run({ kind: 'corpus', old: refs.old, new: refs.new }, () => fetchJson(`/api/compare?${q}&provenance=1`));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -210,6 +210,21 @@ function renderRedline() {
   noteFilters(view.show !== 'all' || view.kind !== 'all');
   updatePosition();
   requestAnimationFrame(renderChangeMap);
+  showLinkedClause();
+}
+
+/** A link from the Search view names a clause (?clause=OP5): bring its row into view, once. */
+let linkedClause = new URLSearchParams(location.search).get('clause');
+function showLinkedClause() {
+  if (!linkedClause) return;
+  const id = linkedClause;
+  linkedClause = null;
+  const row = [...document.querySelectorAll('#redline .row')].find((r) => (/** @type {HTMLElement} */ (r).dataset.new || '').split(' ').includes(id));
+  if (row) {
+    row.classList.add('linked');
+    row.scrollIntoView({ block: 'center' });
+    /** @type {HTMLElement} */ (row).focus({ preventScroll: true });
+  }
 }
 
 function changeRows() {

@@ -4,6 +4,7 @@
 // Every piece of document text reaches the page through text nodes (h() appends strings as
 // text), never innerHTML: the texts, and uploads above all, are data, not markup.
 
+import { provenanceNote } from './provenance.js';
 import { h } from './dom.js';
 import { countWord } from './counts.js';
 /** @typedef {{ op: 'equal'|'insert'|'delete', text: string, technical?: boolean }} DiffPart */
@@ -199,6 +200,8 @@ export function renderRow(p, index, layout) {
       : h('div', { class: 'cell new empty' }, h('span', { class: 'placeholder' }, 'dropped from the newer text'));
     row.append(h('div', { class: 'cells' }, oldCell, newCell));
   }
+  const note = provenanceNote(p);
+  if (note) row.append(note);
   return row;
 }
 

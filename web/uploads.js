@@ -39,6 +39,7 @@ async function compareUploads() {
   const form = new FormData();
   form.append('old', oldFile);
   form.append('new', newFile);
+  form.append('provenance', '1');
   history.replaceState(null, '', location.pathname);
   await comparison.run({ kind: 'upload', old: oldFile, new: newFile }, () => fetchJson('/api/compare', { method: 'POST', body: form }));
 }

@@ -41,7 +41,13 @@ const MAX_SERIAL = 2 ** 22 - 1;
 const UNDATED = 200000;
 
 /** Near search: how many full-text candidates are re-ranked with the aligner's similarity. */
-const NEAR_CANDIDATES = 300;
+const NEAR_CANDIDATES = 150;
+/**
+ * Near search: when the query's rarest words together occur in more clauses than this, an OR of
+ * them would score that many rows; the candidates then come from clauses holding all of the
+ * rarest few (AND), which for a paragraph with many near-copies in the corpus is the right set.
+ */
+const NEAR_OR_BUDGET = 5000;
 /** Near search: how many of the query's rarest words pick the candidates. */
 const NEAR_TERMS = 12;
 /** Near search: below this similarity a clause is not "near" (the aligner pairs from 0.3). */
@@ -373,11 +379,13 @@ export class CorpusIndex {
   addResolutions(docs: Iterable<{ name: string; resolution: Resolution }>): number {
     let n = 0;
     this.write(() => {
+      const df = new Map<string, number>();
       for (const { name, resolution } of docs) {
-        const doc = this.insertDoc(resolution, name);
+        const doc = this.insertDoc(resolution, name, df);
         this.db.prepare('INSERT OR REPLACE INTO files(name, size, mtime, sha256, doc) VALUES (?, 0, 0, ?, ?)').run(name, `generated-${n}`, doc);
         n++;
       }
+      this.addDf(df, 1);
       return true;
     });
     this.dfMemo.clear();
@@ -385,12 +393,17 @@ export class CorpusIndex {
     return n;
   }
 
+  /** Merge the full-text index's segments into one (after a large batch of additions). */
+  optimize(): void {
+    this.write(() => this.db.prepare("INSERT INTO fts(fts) VALUES ('optimize')").run());
+  }
+
   /** Run a write in an immediate transaction (waits for another writer up to the busy timeout). */
   private write<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
   }
 
-  private insertDoc(r: Resolution, name: string): number {
+  private insertDoc(r: Resolution, name: string, batchDf?: Map<string, number>): number {
     const last = (this.db.prepare('SELECT max(id) AS m FROM docs').get() as { m: number | null }).m ?? 0;
     const serial = last + 1;
     if (serial > MAX_SERIAL) throw new Error('the corpus index is full; run "resdiff index" to renumber it');
@@ -407,7 +420,8 @@ export class CorpusIndex {
       for (const k of new Set(termKeys(c.text))) df.set(k, (df.get(k) ?? 0) + 1);
     });
     if (r.clauses.length > MAX_CLAUSES) this.opts.onWarning?.(`only the first ${MAX_CLAUSES} clauses are indexed`, name);
-    this.addDf(df, 1);
+    if (batchDf) for (const [k, n] of df) batchDf.set(k, (batchDf.get(k) ?? 0) + n);
+    else this.addDf(df, 1);
     return serial;
   }
 
@@ -514,12 +528,19 @@ export class CorpusIndex {
       .slice(0, NEAR_TERMS);
     if (pick.length === 0) return { hits: [], more: false };
     const { lo, hi, where, params } = this.range(f);
-    const rows = this.db
-      .prepare(
-        `SELECT ${HIT_COLUMNS} FROM fts JOIN clauses c ON c.rowid = fts.rowid JOIN docs d ON d.id = c.doc
-         WHERE fts MATCH ? AND fts.rowid >= ? AND fts.rowid < ?${where} ORDER BY fts.rank LIMIT ?`,
-      )
-      .all([...new Set(pick.map((p) => p.k))].map((k) => ftsPhrase([k])).join(' OR '), lo, hi, ...params, NEAR_CANDIDATES) as HitRow[];
+    const stmt = this.db.prepare(
+      `SELECT ${HIT_COLUMNS} FROM fts JOIN clauses c ON c.rowid = fts.rowid JOIN docs d ON d.id = c.doc
+       WHERE fts MATCH ? AND fts.rowid >= ? AND fts.rowid < ?${where} ORDER BY fts.rank LIMIT ?`,
+    );
+    const terms = [...new Set(pick.map((p) => p.k))].map((k) => ftsPhrase([k]));
+    let rows: HitRow[] = [];
+    if (pick.reduce((n, p) => n + p.df, 0) > NEAR_OR_BUDGET) {
+      // Many near-copies: all of the rarest few words, relaxing to fewer while too little is found.
+      for (let k = Math.min(4, terms.length); k >= 2 && rows.length < limit; k--) {
+        rows = stmt.all(terms.slice(0, k).join(' AND '), lo, hi, ...params, NEAR_CANDIDATES) as HitRow[];
+      }
+    }
+    if (rows.length < limit) rows = stmt.all(terms.join(' OR '), lo, hi, ...params, NEAR_CANDIDATES) as HitRow[];
     const n = Math.max(1, this.clauses());
     const idf: Idf = new Map();
     const need = new Set(keys);
@@ -570,6 +591,7 @@ function openDb(path: string, fresh: boolean, busyMs: number): Db {
     // the file that vanished. Readers and writers take turns within the busy timeout.
     if (path !== ':memory:') db.pragma('journal_mode = TRUNCATE');
     db.pragma('synchronous = NORMAL');
+    db.pragma('cache_size = -32000'); // 32 MB of page cache: the full-text index's b-trees stay in memory while building
     const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
     const version = hasMeta ? (db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined)?.value : undefined;
     if (version !== SCHEMA_VERSION) {
