@@ -216,7 +216,7 @@ function partParagraph(w: Writer, l: PartLine, o: { center?: boolean; indent?: b
 }
 
 /** The cover section: title, both versions, counts, the list of changes, how to read the changes. */
-function cover(w: Writer, c: Comparison): string[] {
+function cover(w: Writer, c: Comparison, generated: string, toolVersion: string | undefined): string[] {
   const s = summarize(c);
   const plain = (text: string, fmt: { bold?: boolean; italic?: boolean } = {}) => w.run(text, 'equal', fmt);
   const version = (label: string, v: VersionInfo) =>
@@ -234,6 +234,7 @@ function cover(w: Writer, c: Comparison): string[] {
     version('Later text', c.new),
   ];
   if (anyConstructed(c)) out.push(w.para(plain('A constructed example is part of this comparison; it is not an official UN text.', { italic: true })));
+  out.push(w.para(plain(`Generated ${longDate(generated.slice(0, 10))} by resdiff${toolVersion ? ` ${toolVersion}` : ''}.`)));
   out.push(w.para(plain('Summary', { bold: true }), { keepNext: true }));
   out.push(w.para(plain(`Preambular paragraphs: ${countsPhrase(s.PP)}.`), { after: 40 }));
   out.push(w.para(plain(`Operative paragraphs: ${countsPhrase(s.OP)}.`)));
@@ -271,7 +272,7 @@ export async function renderCompareDocx(c: Comparison, opts: DocxOptions = {}): 
   const w = new Writer(author, date);
   const docs = opts.docs;
 
-  const body: string[] = [...cover(w, c)];
+  const body: string[] = [...cover(w, c, date, opts.version)];
   // The cover ends its own section; the resolution starts on a new page.
   body.push(`<w:p><w:pPr><w:sectPr>${PAGE}</w:sectPr></w:pPr></w:p>`);
   if (docs) for (const l of headLines(docs)) body.push(partParagraph(w, l, { center: true }));

@@ -100,6 +100,7 @@ describe('Word redline: accept all / reject all (example-2022 → 56/2)', async 
     const cover = accepted.filter((p) => p.cover).map((p) => p.text).join('\n');
     expect(cover).toContain('Operative paragraphs: 2 new, 1 dropped, 2 changed (1 split), 3 technical, 1 moved, 28 unchanged.');
     expect(cover).toContain('new OP26: new');
+    expect(cover).toContain('Generated 10 July 2024 by resdiff.');
     expect(cover).toContain('old OP26 (dropped; numbering of the earlier text): dropped');
     expect(cover).toContain('old PP20 → new PP33: moved');
     expect(cover).toMatch(/Accept all changes to get the later text, reject all changes to get the earlier text/);
