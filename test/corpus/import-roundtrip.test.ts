@@ -83,7 +83,7 @@ const CASES: Case[] = [
   { name: 'PDF by Ghostscript (re-distilled)', file: () => zooFile('ghostscript-pdf-from-libreoffice'), via: 'pdf', producer: /Ghostscript/i, constructed: true },
   { name: 'DOCX with a Word list', file: () => zooFile('docx-footnotes-wordlist'), via: 'docx', producer: /\S/, constructed: true },
   { name: 'DOCX with typed numbers', file: () => zooFile('docx-footnotes-typed'), via: 'docx', producer: /\S/, constructed: true },
-  { name: 'HTML page', file: () => zooFile('html-endnotes'), via: 'html', constructed: false },
+  { name: 'HTML page', file: () => zooFile('html-endnotes'), via: 'html', constructed: true },
 ];
 
 describe('import keeps the document: show of the corpus file equals show of the original', () => {
