@@ -101,7 +101,8 @@ export class ParsePool {
 
   /** Read two files and compare them, all in the worker (the server's uploads). */
   compare(oldFile: FileJob, newFile: FileJob): Promise<Comparison> {
-    return this.submit({ kind: 'compare', old: oldFile, new: newFile }, `${oldFile.name} and ${newFile.name}`) as Promise<Comparison>;
+    const both = `${oldFile.name} and ${newFile.name}`;
+    return this.submit({ kind: 'compare', old: oldFile, new: newFile }, both, both) as Promise<Comparison>;
   }
 
   /** Stop every worker; jobs still waiting fail. */

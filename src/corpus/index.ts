@@ -10,6 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
 
+/**
+ * Told of a corpus file that cannot be indexed (its front matter or manifest does not parse),
+ * instead of failing the whole listing: the server skips such files and says so.
+ */
+export type SkipUnreadable = (name: string, error: InputError) => void;
+
 /** One version in the corpus, from its front matter. */
 export interface CorpusEntry {
   /** Absolute path of the Markdown file. */
@@ -46,10 +52,11 @@ export interface Series {
 }
 
 /** The YAML parser, loaded on first use (most runs resolve references by file name alone). */
-let yamlParse: ((src: string) => unknown) | undefined;
+let yamlParse: typeof import('yaml').parse | undefined;
 function parseYaml(src: string): unknown {
   yamlParse ??= (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse;
-  return yamlParse(src);
+  // logLevel 'error': unknown tags (`!!js/function`) read as data without a raw YAMLWarning.
+  return yamlParse(src, { logLevel: 'error' });
 }
 
 /** The corpus bundled with resdiff: <package root>/corpus. */
@@ -83,13 +90,20 @@ export function readFrontMatter(path: string): Record<string, unknown> {
  *
  * @param dir the corpus folder
  */
-export function listCorpus(dir: string): CorpusEntry[] {
+export function listCorpus(dir: string, skip?: SkipUnreadable): CorpusEntry[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError('corpus folder not found', dir);
   const out: CorpusEntry[] = [];
   for (const name of readdirSync(dir).sort()) {
     if (!/\.(md|markdown|txt)$/i.test(name) || /^readme/i.test(name)) continue;
     const path = join(dir, name);
-    const fm = readFrontMatter(path);
+    let fm: Record<string, unknown>;
+    try {
+      fm = readFrontMatter(path);
+    } catch (e) {
+      if (!skip || !(e instanceof InputError)) throw e;
+      skip(name, e);
+      continue;
+    }
     const s = (k: string) => (fm[k] === undefined || fm[k] === null ? '' : String(fm[k]));
     out.push({
       path,
@@ -140,8 +154,8 @@ export function describeRefs(entries: CorpusEntry[]): string {
  *
  * @param dir the corpus folder
  */
-export function listSeries(dir: string): Series[] {
-  const entries = listCorpus(dir);
+export function listSeries(dir: string, skip?: SkipUnreadable): Series[] {
+  const entries = listCorpus(dir, skip);
   const sdir = join(dir, 'series');
   if (!existsSync(sdir)) return [];
   const out: Series[] = [];
@@ -152,7 +166,10 @@ export function listSeries(dir: string): Series[] {
     try {
       data = parseYaml(readFileSync(path, 'utf8')) as Record<string, unknown>;
     } catch (e) {
-      throw new InputError(`invalid series manifest: ${(e as Error).message.split('\n')[0]}`, path);
+      const err = new InputError(`invalid series manifest: ${(e as Error).message.split('\n')[0]}`, path);
+      if (!skip) throw err;
+      skip(`series/${name}`, err);
+      continue;
     }
     const id = String(data.id ?? basename(name).replace(/\.ya?ml$/i, ''));
     const member = (m: Record<string, unknown>): SeriesMember => {

@@ -39,7 +39,9 @@ export function markdownBlocks(text: string, file: string): MarkdownBlocks {
 
 function readFrontMatter(value: string, file: string, line: number): Record<string, unknown> {
   try {
-    const data: unknown = parseYaml(value);
+    // logLevel 'error': an unknown tag (`!!js/function`) is read as plain data, without yaml
+    // printing a raw "(node:…) YAMLWarning" on the user's terminal.
+    const data: unknown = parseYaml(value, { logLevel: 'error' });
     if (data === null || data === undefined) return {};
     if (typeof data !== 'object' || Array.isArray(data)) throw new InputError('front matter is not a YAML mapping', file, line);
     return data as Record<string, unknown>;

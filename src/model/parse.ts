@@ -191,7 +191,7 @@ function splitFootnoteBlock(b: Block): Array<[string, string]> {
 /** An escaped or unparsed number ("1\. *Reaffirms*", plain "1. Reaffirms") still counts. */
 function normaliseNumber(b: Block): Block {
   if (b.number !== undefined) return b;
-  const m = /^(\d{1,3})([.)])\s+(?=\S)/.exec(b.text);
+  const m = /^(\d{1,4})([.)])\s+(?=\S)/.exec(b.text);
   if (!m) return b;
   const cut = m[0].length;
   return {
@@ -249,7 +249,8 @@ function placeBlock(drafts: Draft[], b: Block, broken: boolean, warn: (w: Warnin
     const lower = /^[\p{Ll}]/u.test(text);
     // A number that is not the next paragraph's (a year, "2015. A year.") after an unfinished
     // sentence is text that Markdown mistook for a list.
-    const falseNumber = b.number !== undefined && (b.number >= 1000 || (midSentence && (b.number !== expected || lower)));
+    // Four digits only continue the numbering (OP1000 follows OP999); elsewhere they are a year.
+    const falseNumber = b.number !== undefined && ((b.number >= 1000 && b.number !== expected) || (midSentence && (b.number !== expected || lower)));
     const startsClause = (b.number !== undefined && !falseNumber) || (opening !== '' && !(midSentence && broken && recogniseOpening(opening) === ''));
     const startsSub = SUBPARA.test(text) && b.number === undefined;
     if (!startsClause && !startsSub && ((midSentence && (broken || lower || b.number === undefined || falseNumber)) || (lower && b.number === undefined) || falseNumber)) {

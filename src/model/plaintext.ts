@@ -22,7 +22,8 @@ import { artefact } from './furniture.js';
 import { hyphenBreak, Vocabulary } from '../ingest/pdf/words.js';
 import { note, type Explain } from '../ingest/explain.js';
 
-const NUMBERED = /^(\d{1,3})([.)])\s+(?=\S)/;
+/** "12. "; four digits ("1000. ") only where they continue the numbering, never a year (see below). */
+const NUMBERED = /^(\d{1,4})([.)])\s+(?=\S)/;
 const SUBPARA = /^\((?:[a-z]{1,2}|[ivxlc]{1,6})\)\s/;
 const RULE = /^\s*(?:-{3,}|_{3,}|\*{3,})\s*$/;
 const PREAMBLE = /^The\s+[\p{Lu}][\p{L}\s,-]{2,80}?,\s*$/u;
@@ -485,7 +486,7 @@ function paragraphs(lines: Line[], layout: Layout, vocab: Vocabulary, say: Say):
     const lower = /^[\p{Ll}]/u.test(l.text);
     if (!cur) why = 'the first line';
     else if (PREAMBLE.test(l.text)) why = 'the line that opens the preamble';
-    else if (num && !/^[\p{Ll}]/u.test(l.text.slice(num[0].length)) && Number(num[1]) < 1000 && (endsPara(prev) || Number(num[1]) === lastOp + 1)) why = `printed number ${num[1]}`;
+    else if (num && !/^[\p{Ll}]/u.test(l.text.slice(num[0].length)) && (Number(num[1]) < 1000 ? endsPara(prev) || Number(num[1]) === lastOp + 1 : Number(num[1]) === lastOp + 1)) why = `printed number ${num[1]}`;
     else if (SUBPARA.test(l.text)) why = 'a subparagraph label';
     else if (hard) why = 'a blank line';
     else if (lower) why = '';

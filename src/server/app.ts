@@ -170,9 +170,9 @@ class TooLargeError extends Error {}
  */
 export function createApp(options: AppOptions): ResdiffApp {
   const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
-  const store = new CorpusStore(options.corpusDir, options.compareCacheSize ?? 16);
-  const webFiles = listWebFiles(options.webDir ?? defaultWebDir());
   const log = options.log ?? ((m: string) => console.error(m));
+  const store = new CorpusStore(options.corpusDir, options.compareCacheSize ?? 16, log);
+  const webFiles = listWebFiles(options.webDir ?? defaultWebDir());
   // Uploads are read and compared in bounded workers: one hostile file never stalls the others.
   const uploads = new ParsePool({ size: 2, maxQueue: 48, ...options.uploads });
   const app = new Hono() as ResdiffApp;
@@ -191,7 +191,8 @@ export function createApp(options: AppOptions): ResdiffApp {
 
   app.onError((err, c) => {
     const fail = (error: string, status: 400 | 404 | 413 | 500 | 501) => c.json({ error }, status, { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' });
-    if (err instanceof InputError) return fail(err.format(), 400);
+    // A message about a corpus file names it within the corpus, never by the server's path.
+    if (err instanceof InputError) return fail(err.format().split(options.corpusDir).join('corpus'), 400);
     if (err instanceof NotFoundError) return fail(err.message, 404);
     if (err instanceof NotAvailableError) return fail(err.message, 501);
     if (err instanceof TooLargeError) return fail(err.message, 413);
@@ -235,7 +236,10 @@ export function createApp(options: AppOptions): ResdiffApp {
       body: s.body ?? null,
       versions: s.versions.map(version),
     }));
-    return c.json({ series, versions: store.list().map(version), limits: { maxUploadBytes: maxUpload } });
+    const versions = store.list().map(version);
+    // Files the index had to skip: named as in the corpus folder, never by a server path.
+    const unreadable = [...store.unreadable].map(([file, error]) => ({ file, error }));
+    return c.json({ series, versions, unreadable, limits: { maxUploadBytes: maxUpload } });
   });
 
   // The place for the series view (issue 7): the series manifest and which texts the corpus holds.

@@ -203,6 +203,9 @@ export class CorpusStore {
   private readonly parsed = new Map<string, { mtimeMs: number; res: Promise<Resolution> }>();
   /** Recent comparisons of corpus pairs, least recently used first. */
   private readonly compared = new Map<string, Promise<Comparison>>();
+  /** Corpus files that cannot be indexed: name in the folder -> what is wrong (no path). */
+  readonly unreadable = new Map<string, string>();
+  private readonly logged = new Set<string>();
   /** Series analyses (history, votes) as compact JSON, least recently used first. */
   private readonly analysed = new Map<string, Promise<string>>();
 
@@ -213,7 +216,16 @@ export class CorpusStore {
   constructor(
     readonly dir: string,
     private readonly cacheSize = 16,
+    private readonly log: (message: string) => void = () => {},
   ) {}
+
+  /** Skip a file that cannot be indexed: one log line the first time, listed in `unreadable`. */
+  private readonly skip = (name: string, e: InputError): void => {
+    const key = `${name}\0${e.message}`;
+    if (!this.logged.has(key)) this.log(`resdiff serve: skipping corpus file ${name}: ${e.message}`);
+    this.logged.add(key);
+    this.unreadable.set(name, e.message);
+  };
 
   /**
    * Compare two corpus versions. A comparison is a pure function of the two files, so the
@@ -281,7 +293,8 @@ export class CorpusStore {
   list(): CorpusEntry[] {
     const now = Date.now();
     if (!this.entries || now - this.entriesStamp > 1000) {
-      this.entries = listCorpus(this.dir);
+      this.unreadable.clear();
+      this.entries = listCorpus(this.dir, this.skip);
       this.entriesStamp = now;
     }
     return this.entries;
@@ -289,7 +302,7 @@ export class CorpusStore {
 
   /** Series manifests matched with the corpus. */
   series(): Series[] {
-    return listSeries(this.dir);
+    return listSeries(this.dir, this.skip);
   }
 
   /** Find a version by reference. @throws NotFoundError, InputError */

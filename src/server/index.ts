@@ -32,7 +32,8 @@ const CLOSE_GRACE_MS = 3000;
 /** True for addresses only this machine can reach. */
 export function isLoopback(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
+  // 127.1 and 127.0.1 are the short forms of 127.0.0.1 that inet_aton (and Node) accept.
+  return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){0,3}$/.test(h) || h === '::ffff:127.0.0.1';
 }
 
 /**
@@ -42,7 +43,8 @@ export function isLoopback(host: string): boolean {
  * @throws InputError when the port is taken or the address cannot be bound
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const host = options.host ?? '127.0.0.1';
+  // "[::1]" as written in a URL is the address ::1.
+  const host = (options.host ?? '127.0.0.1').replace(/^\[(.*)\]$/, '$1');
   const port = options.port ?? 8080;
   const app = createApp(options);
   let server: ServerType | undefined;

@@ -142,3 +142,14 @@ describe('size limits say the size exactly', () => {
     expect(r.stderr.trim()).toBe(`resdiff: ${path}: the file is too large to be one resolution: 2,097,174 bytes, over the 2 MiB limit (2,097,152 bytes)`);
   });
 });
+
+describe('YAML tags', () => {
+  it('a `!!js/function` tag in front matter is read as data, with no raw YAMLWarning on stderr', async () => {
+    const path = join(dir, 'js-function.md');
+    writeFileSync(path, `---\nsymbol: !!js/function "function () {}"\nconstructed: true\n---\n${H.SMALL_RESOLUTION}`);
+    const r = await runBounded(['show', path, '--format', 'json'], { limitMs: LIMIT_MS });
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/YAMLWarning|\(node:\d+\)/);
+    expect(JSON.parse(r.stdout).clauses).toHaveLength(3);
+  });
+});
