@@ -14,7 +14,7 @@
  * Words and trigrams are interned to integers and kept as sorted arrays, so comparing two clauses
  * is a merge of two short integer arrays (alignment compares every clause with every clause).
  */
-import { tokenize, isTechnical } from '../model/tokens.js';
+import { tokenize, tokenizeUncached, isTechnical } from '../model/tokens.js';
 
 /** A clause prepared for similarity. */
 export interface Profile {
@@ -44,9 +44,9 @@ function intern(table: Map<string, number>, key: string): number {
  * The words a profile is made of, as strings: lower case, routine references reduced to their
  * class ("#date"). The corpus index keeps their document frequencies under these keys.
  */
-export function termKeys(text: string): string[] {
+export function termKeys(text: string, cache = true): string[] {
   const out: string[] = [];
-  for (const t of tokenize(text)) if (t.cls !== 'punct') out.push(isTechnical(t) ? `#${t.cls}` : t.text.toLowerCase());
+  for (const t of cache ? tokenize(text) : tokenizeUncached(text)) if (t.cls !== 'punct') out.push(isTechnical(t) ? `#${t.cls}` : t.text.toLowerCase());
   return out;
 }
 

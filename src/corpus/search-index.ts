@@ -417,7 +417,7 @@ export class CorpusIndex {
     r.clauses.slice(0, MAX_CLAUSES).forEach((c, i) => {
       insClause.run(base + i, serial, i, c.id, c.kind, c.number ?? null, c.opening, c.text);
       insFts.run(base + i, c.text);
-      for (const k of new Set(termKeys(c.text))) df.set(k, (df.get(k) ?? 0) + 1);
+      for (const k of new Set(termKeys(c.text, false))) df.set(k, (df.get(k) ?? 0) + 1);
     });
     if (r.clauses.length > MAX_CLAUSES) this.opts.onWarning?.(`only the first ${MAX_CLAUSES} clauses are indexed`, name);
     if (batchDf) for (const [k, n] of df) batchDf.set(k, (batchDf.get(k) ?? 0) + n);
@@ -431,7 +431,7 @@ export class CorpusIndex {
     const df = new Map<string, number>();
     for (const row of rows) {
       del.run(row.rowid);
-      for (const k of new Set(termKeys(row.text))) df.set(k, (df.get(k) ?? 0) + 1);
+      for (const k of new Set(termKeys(row.text, false))) df.set(k, (df.get(k) ?? 0) + 1);
     }
     this.addDf(df, -1);
     this.db.prepare('DELETE FROM clauses WHERE doc = ?').run(doc);

@@ -60,7 +60,8 @@ export function tokenize(text: string): readonly Token[] {
   return hit;
 }
 
-function tokenizeUncached(text: string): Token[] {
+/** Tokenize without the cache: for a stream of texts seen once (building the corpus index). */
+export function tokenizeUncached(text: string): Token[] {
   const out: Token[] = [];
   let last = 0;
   for (const m of text.matchAll(TOKEN)) {
