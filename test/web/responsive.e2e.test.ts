@@ -212,11 +212,11 @@ describe('phone defaults', () => {
     const phone = await open(390, 844);
     await phone.locator('#redline .row').first().waitFor();
     const reached: string[] = [];
-    for (let i = 0; i < 16; i++) {
+    for (let i = 0; i < 17; i++) {
       await phone.keyboard.press('Tab');
       reached.push(await phone.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-format') || ''));
     }
-    expect(reached.slice(0, 4)).toEqual(['skip', 'tab-compare', 'tab-series', 'pick-toggle']);
+    expect(reached.slice(0, 5)).toEqual(['skip', 'tab-compare', 'tab-series', 'tab-search', 'pick-toggle']);
     for (const want of ['pdf', 'json', 'toolbar-toggle', 'prev-change', 'next-change', 'redline']) expect(reached).toContain(want);
     // The filters open from the keyboard, and their first choice takes the focus next.
     await phone.focus('#toolbar-toggle');
