@@ -10,7 +10,7 @@ import { ROOT } from './support/paths.js';
 const ORDER = ['errors', 'ingest', 'model', 'align', 'diff', 'render', 'corpus', 'cli', 'server'];
 const ALLOWED = new Set(['cli -> server']);
 /** Heavy libraries only some paths need: never imported at the top of a module. */
-const LAZY = ['playwright', 'pdfjs-dist', 'docx', 'jszip', 'saxes', 'hono', '@hono/node-server', 'diff2html', 'better-sqlite3'];
+const LAZY = ['playwright', 'pdfjs-dist', 'docx', 'jszip', 'saxes', 'hono', '@hono/node-server', 'diff2html', 'better-sqlite3', 'rehype-parse'];
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));
@@ -45,14 +45,14 @@ describe('layers', () => {
       }
     }
     // These modules are the lazy boundary: every importer loads them with import().
-    const boundary = eager.filter((e) => !/^(ingest\/(pdf|docx)(\/|\.ts)|render\/(pdf|docx|diff2html|browser)\.ts|server\/|ingest\/docx\/)/.test(e));
+    const boundary = eager.filter((e) => !/^(ingest\/(pdf|docx|html)(\/|\.ts)|render\/(pdf|docx|diff2html|browser)\.ts|server\/|ingest\/docx\/)/.test(e));
     expect(boundary).toEqual([]);
     for (const f of all) {
       const rel = relative(src, f);
-      if (/^(ingest\/(pdf|docx)|render\/(pdf|docx|diff2html|browser)|server\/)/.test(rel)) continue;
+      if (/^(ingest\/(pdf|docx|html)|render\/(pdf|docx|diff2html|browser)|server\/)/.test(rel)) continue;
       const text = readFileSync(f, 'utf8');
       for (const m of text.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'(\.[^']+)'/gm)) {
-        expect(`${rel}: ${m[1]}`).not.toMatch(/\/(ingest\/pdf|ingest\/docx|render\/pdf|render\/docx|render\/browser|server\/app|server\/index)\.js$/);
+        expect(`${rel}: ${m[1]}`).not.toMatch(/\/(ingest\/pdf|ingest\/docx|ingest\/html|render\/pdf|render\/docx|render\/browser|server\/app|server\/index)\.js$/);
       }
     }
   });

@@ -48,7 +48,7 @@ Examples:
   resdiff history --series intl-cooperation-human-rights
   resdiff serve                                     the web page on http://127.0.0.1:8080
 
-A file is Markdown (.md), plain text (.txt), PDF or DOCX; a reference names a corpus version by
+A file is Markdown (.md), plain text (.txt), HTML (.html), PDF or DOCX; a reference names a corpus version by
 resolution number (56/2), symbol (A/HRC/RES/56/2) or file name. Exit codes: 0 done, 1 bad input,
 2 internal error.`,
   );

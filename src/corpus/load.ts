@@ -86,7 +86,7 @@ export function locate(ref: string, options: LoadOptions = {}): { path: string; 
   const entries = listCorpus(corpusDir);
   const entry = findInCorpus(ref, entries);
   if (entry) return { path: entry.path, label: ref };
-  const looksLikePath = /[\\]|\.(md|txt|pdf|docx|markdown)$/i.test(ref) || ref.startsWith('.');
+  const looksLikePath = /[\\]|\.(md|txt|pdf|docx|markdown|html?)$/i.test(ref) || ref.startsWith('.');
   throw new InputError(
     looksLikePath
       ? 'no such file'

@@ -29,6 +29,9 @@ export function sniffKind(bytes: Uint8Array, file: string): Source['origin'] {
   if (lower.endsWith('.docx')) return 'docx';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'docx'; // zip
   if (lower.endsWith('.txt') || lower.endsWith('.text')) return 'text';
+  if (lower.endsWith('.html') || lower.endsWith('.htm') || lower.endsWith('.xhtml')) return 'html';
+  // A saved page under another name: it says what it is in its first bytes.
+  if (/^(?:\uFEFF)?\s*<(?:!doctype html|html[\s>])/i.test(new TextDecoder().decode(bytes.subarray(0, 256)))) return 'html';
   return 'markdown';
 }
 
@@ -52,6 +55,12 @@ export async function ingest(bytes: Uint8Array, file: string, options: ReadOptio
     const source: Source = { file, format: 'markdown', origin: kind, text: read.markdown, meta: read.meta, sha256 };
     if (read.warnings && read.warnings.length > 0) source.warnings = read.warnings;
     return source;
+  }
+  if (kind === 'html') {
+    // Decoded and parsed by the HTML reader (unified + rehype-parse), loaded only for web pages.
+    const { read } = await import('./html.js');
+    const out = await read(bytes, file, options);
+    return { file, format: 'markdown', origin: 'html', text: out.markdown, meta: out.meta, sha256 };
   }
   const text = decodeText(bytes, file);
   if (kind === 'text') {

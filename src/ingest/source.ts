@@ -10,10 +10,10 @@ export interface Source {
   /** Path or corpus reference, for messages. */
   file: string;
   format: SourceFormat;
-  /** The text, LF line endings, no BOM. For PDF/DOCX input: Markdown rebuilt from the document. */
+  /** The text, LF line endings, no BOM. For PDF/DOCX/HTML input: Markdown rebuilt from the document. */
   text: string;
   /** What kind of file the bytes were. */
-  origin: 'markdown' | 'text' | 'pdf' | 'docx';
+  origin: 'markdown' | 'text' | 'pdf' | 'docx' | 'html';
   /** Metadata the ingester found outside the text (e.g. a PDF masthead): merged under the parsed head. */
   meta?: Record<string, unknown>;
   /** Oddities the reader met and worked around (a clamped list number): warnings of the model. */

@@ -8,7 +8,7 @@
  * PP10, OP20 and OP32, vote 31–14–2, symbol, title and date.
  */
 import { readFileSync } from 'node:fs';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/index.js';
 import { parseResolution } from '../../src/model/parse.js';
 import { ZOO, zooFile } from '../support/zoo/index.js';
@@ -58,6 +58,18 @@ describe('56/2 from text extracted out of PDFs', () => {
       const text = await viewerCopy(await zooFile(pdf));
       const m = await expectReadsAs562(await read(Buffer.from(text), `viewer-copy-${pdf}.txt`), `viewer-copy-${pdf}`);
       console.log(`viewer-copy-${pdf}: ${summarise562(m)}`);
+    }, 240_000);
+  }
+});
+
+describe('56/2 from HTML pages', () => {
+  for (const c of ZOO.filter((z) => z.kind === 'html')) {
+    it(`${c.name}: ${c.producer}`, async () => {
+      const path = await zooFile(c.name);
+      const r = await read(new Uint8Array(readFileSync(path)), path);
+      const m = await expectReadsAs562(r, c.name);
+      expect(r.warnings).toEqual([]);
+      console.log(`${c.name}: ${summarise562(m)}`);
     }, 240_000);
   }
 });

@@ -33,7 +33,7 @@ export function define(program: Command, io: Io): void {
   program
     .command('compare')
     .description('align two versions clause by clause and show what changed')
-    .argument('[old]', 'the earlier version: a file (Markdown, text, PDF, DOCX) or a corpus reference such as 56/2')
+    .argument('[old]', 'the earlier version: a file (Markdown, text, HTML, PDF, DOCX) or a corpus reference such as 56/2')
     .argument('[new]', 'the later version')
     .addOption(new Option('--format <format>', 'output format').choices(Object.keys(compareFormats)).default('text'))
     .option('--all', 'show unchanged clauses too (text format)')

@@ -21,7 +21,7 @@ export function define(program: Command, io: Io): void {
   program
     .command('history')
     .description('align a whole series into clause threads: since when each paragraph is in the text, when it last changed')
-    .argument('[versions...]', 'the versions, oldest first: files (Markdown, text, PDF, DOCX) or corpus references such as 56/2')
+    .argument('[versions...]', 'the versions, oldest first: files (Markdown, text, HTML, PDF, DOCX) or corpus references such as 56/2')
     .addOption(choice('--format <format>', 'output format', ['text', 'json', 'html'], 'text'))
     .option('--series <id>', 'take the versions of a corpus series (corpus/series/ID.yaml), ordered by adoption date')
     .addOption(corpusOption())

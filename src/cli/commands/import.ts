@@ -15,7 +15,7 @@ export function intoOption(): Option {
 export function define(program: Command, io: Io): void {
   program
     .command('import')
-    .description('read a resolution (PDF, DOCX, Markdown, text) into a corpus folder: front matter over the text (plain text stays plain text)')
+    .description('read a resolution (PDF, DOCX, HTML, Markdown, text) into a corpus folder: front matter over the text (plain text stays plain text)')
     .argument('<file>', 'the file to import')
     .addOption(intoOption())
     .option('--force', 'replace the corpus file if this symbol is already there')

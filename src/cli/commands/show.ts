@@ -10,7 +10,7 @@ export function define(program: Command, io: Io): void {
   program
     .command('show')
     .description('parse one resolution and print its outline (or the JSON model)')
-    .argument('<file>', 'a Markdown, text, PDF or DOCX file, or a corpus reference such as 56/2')
+    .argument('<file>', 'a Markdown, text, HTML, PDF or DOCX file, or a corpus reference such as 56/2')
     .addOption(choice('--format <format>', 'output format', ['text', 'json'], 'text'))
     .addOption(corpusOption())
     .option('--no-color', 'no terminal colours')
