@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
-import type { Resolution } from '../model/types.js';
+import type { Explain, Resolution } from '../model/types.js';
 import { defaultCorpusDir, describeRefs, findInCorpus, listCorpus } from './index.js';
 import { readCached, writeCached } from './cache.js';
 import { readShipped } from './shipped.js';
@@ -26,6 +26,11 @@ export interface LoadOptions {
    * text are read in-process: their size and shape limits keep them linear.
    */
   bounded?: boolean;
+  /**
+   * Record how the file is read here (`show --explain`): the file is then parsed afresh, in this
+   * process, past the caches.
+   */
+  explain?: Explain;
 }
 
 /**
@@ -38,7 +43,8 @@ export interface LoadOptions {
 export async function loadResolution(ref: string, options: LoadOptions = {}): Promise<Resolution> {
   const { path, label } = locate(ref, options);
   const bytes = readBytes(path, label);
-  const useCache = options.cache !== false;
+  const explain = options.explain;
+  const useCache = options.cache !== false && !explain;
   // The name's extension decides how the bytes are read (.txt vs Markdown), so it is part of the key.
   const ext = /\.([a-z]{1,8})$/i.exec(label)?.[1].toLowerCase() ?? 'md';
   const sha256 = `${createHash('sha256').update(bytes).digest('hex')}-${ext}`;
@@ -51,12 +57,12 @@ export async function loadResolution(ref: string, options: LoadOptions = {}): Pr
   const { ingest, sniffKind } = await import('../ingest/index.js');
   let r: Resolution;
   const kind = sniffKind(bytes, label);
-  if (options.bounded !== false && (kind === 'pdf' || kind === 'docx' || !(await ordinaryText(bytes, label)))) {
+  if (!explain && options.bounded !== false && (kind === 'pdf' || kind === 'docx' || !(await ordinaryText(bytes, label)))) {
     const { sharedPool } = await import('./bounded.js');
     r = await sharedPool().parse({ bytes, name: label });
   } else {
     const { parseResolution } = await import('../model/parse.js');
-    r = parseResolution(await ingest(bytes, label));
+    r = parseResolution(await ingest(bytes, label, { explain }), { explain });
   }
   if (useCache) writeCached(sha256, r);
   return r;

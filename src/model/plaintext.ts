@@ -285,7 +285,11 @@ function takeFootnotes(lines: Line[], inBody: (i: number) => boolean, say: Say):
     const afterRule = lines.slice(0, i).reverse().find((x) => x.role !== 'blank')?.role === 'rule';
     // (The line before may end in its own marker: "Rights;4" + "4 A/HRC/55/78.")
     const prevText = prev?.text.replace(/(?<=[\p{L},;.:)”’"\]])\d{1,3}$/u, '') ?? '';
-    if (lead && !lone && prev && prev.page === l.page && !/[.,;:\]]$/.test(prevText) && !afterRule) continue;
+    // Or it is among the last lines of its page (a page cut mid-paragraph), and not a wrapped date.
+    let end = i;
+    while (end < lines.length && lines[end].page === l.page) end++;
+    const pageFoot = lines.slice(i, end).filter((x) => x.role === 'body').length <= 6 && !/^\d{1,3}\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(l.text);
+    if (lead && !lone && prev && prev.page === l.page && !/[.,;:\]]$/.test(prevText) && !afterRule && !pageFoot) continue;
     if (afterRule) {
       // Below a rule: the blocks that start with a number, up to the first that does not.
       let j = i;

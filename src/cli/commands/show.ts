@@ -1,5 +1,5 @@
 /**
- * `resdiff show FILE|REF [--format text|json]`
+ * `resdiff show FILE|REF [--format text|json] [--explain]`
  */
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
@@ -14,13 +14,18 @@ export function define(program: Command, io: Io): void {
     .addOption(choice('--format <format>', 'output format', ['text', 'json'], 'text'))
     .addOption(corpusOption())
     .option('--no-color', 'no terminal colours')
-    .action(async (file: string, opts: { format: 'text' | 'json'; corpus?: string; color?: boolean }) => {
+    .option('--explain', 'how the file was read, step by step: page furniture dropped, footnotes found and attached, paragraphs joined across page breaks, where each clause starts and why (JSON: an "explain" list)')
+    .action(async (file: string, opts: { format: 'text' | 'json'; corpus?: string; color?: boolean; explain?: boolean }) => {
       const { loadResolution } = await import('../../corpus/load.js');
       const { useColor } = await import('../io.js');
-      const r = await loadResolution(file, { cwd: io.cwd, corpusDir: opts.corpus });
-      if (opts.format === 'json') {
+      const explain = opts.explain ? [] : undefined;
+      const r = await loadResolution(file, { cwd: io.cwd, corpusDir: opts.corpus, explain });
+      if (explain && opts.format !== 'json') {
+        const { renderExplainText } = await import('../../render/show-explain.js');
+        io.stdout(renderExplainText(r, explain, { color: useColor(io, opts.color) }));
+      } else if (opts.format === 'json') {
         const { renderResolutionJson } = await import('../../render/show-json.js');
-        io.stdout(renderResolutionJson(r));
+        io.stdout(explain ? renderResolutionJson({ ...r, explain } as typeof r) : renderResolutionJson(r));
       } else {
         const { renderResolutionText } = await import('../../render/show-text.js');
         const color = useColor(io, opts.color);
