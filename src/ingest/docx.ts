@@ -156,23 +156,25 @@ async function readDocx(bytes: Uint8Array, file: string, trace: Explain | undefi
   for (const p of paras) {
     for (const s of p) {
       if (!s.note) continue;
-      const why = s.raised ? 'raised digits typed after a word (a superscript run, not a Word footnote reference)' : 'a Word footnote reference';
+      const why = s.raised ? 'raised digits typed after a word (a superscript run, not a Word footnote reference)' : 'a Word footnote or endnote reference';
       note(trace, { action: 'marker', stage: 'docx', reason: `footnote marker ${s.text}: ${why}`, text: text(p) });
     }
   }
 
+  // The texts of Word footnotes and endnotes, attached by the numbers their references got.
   const footnotes = new Map<number, Para>();
-  const notesXml = await part('word/footnotes.xml');
-  if (notesXml !== undefined) {
+  for (const [name, prefix, what] of [['word/footnotes.xml', '', 'footnotes'], ['word/endnotes.xml', 'e', 'endnotes']] as const) {
+    const notesXml = await part(name);
+    if (notesXml === undefined) continue;
     for (const p of paragraphs(notesXml, ctx)) {
-      const n = p.footnoteId === undefined ? undefined : ctx.footnoteNumbers.get(p.footnoteId);
+      const n = p.footnoteId === undefined ? undefined : ctx.footnoteNumbers.get(`${prefix}${p.footnoteId}`);
       if (n === undefined) continue;
       const spans = flatten(p.spans);
       const existing = footnotes.get(n);
       if (existing) existing.push({ text: ' ' }, ...spans);
       else {
         footnotes.set(n, spans);
-        note(trace, { action: 'footnote', stage: 'docx', reason: `footnote ${n}: from the document's footnotes part`, text: text(spans) });
+        note(trace, { action: 'footnote', stage: 'docx', reason: `footnote ${n}: from the document's ${what} part`, text: text(spans) });
       }
     }
   }

@@ -84,7 +84,7 @@ describe('what the readers record for --explain', () => {
 
   it('a Word file says which markers are real footnote references and which OP numbers Word printed', async () => {
     const { trace } = await read('docx-footnotes-wordlist');
-    expect(trace.filter((s) => s.action === 'marker').map((s) => s.reason)).toEqual([1, 2, 3, 4, 5].map((n) => `footnote marker ${n}: a Word footnote reference`));
+    expect(trace.filter((s) => s.action === 'marker').map((s) => s.reason)).toEqual([1, 2, 3, 4, 5].map((n) => `footnote marker ${n}: a Word footnote or endnote reference`));
     expect(trace.filter((s) => s.action === 'note' && /Word list numbering/.test(s.reason))).toHaveLength(37);
   }, 240_000);
 });

@@ -16,6 +16,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  EndnoteReferenceRun,
   FootnoteReferenceRun,
   Footer,
   Header,
@@ -172,16 +173,20 @@ export interface MakeOptions {
   hyphenate?: boolean;
   /** OP numbers typed into the text ("12.<tab>") instead of a Word list. */
   typedNumbers?: boolean;
+  /** The notes as Word endnotes (word/endnotes.xml) instead of footnotes. */
+  endnotes?: boolean;
 }
 
 const TNR = 'Times New Roman';
 const BODY = 20; // half-points: 10 pt
 const NOTE = 17; // 8.5 pt
 
-function textRuns(runs: Run[], size = BODY): (TextRun | FootnoteReferenceRun)[] {
+function textRuns(runs: Run[], size = BODY, endnotes = false): (TextRun | FootnoteReferenceRun | EndnoteReferenceRun)[] {
   return runs.map((r) =>
     r.footnote !== undefined
-      ? new FootnoteReferenceRun(r.footnote)
+      ? endnotes
+        ? new EndnoteReferenceRun(r.footnote)
+        : new FootnoteReferenceRun(r.footnote)
       : new TextRun({ text: r.text, italics: r.italic, bold: r.bold, font: TNR, size }),
   );
 }
@@ -247,7 +252,7 @@ export async function buildDocx(doc: SourceDoc, opts: MakeOptions): Promise<Uint
           alignment: AlignmentType.JUSTIFIED,
           spacing: { after: 120, line: 240 },
           indent: { ...indent, firstLine: 567 },
-          children: [new TextRun({ text: `${b.number}.`, font: TNR, size: BODY }), new TextRun({ children: [new Tab()], font: TNR, size: BODY }), ...textRuns(b.runs)],
+          children: [new TextRun({ text: `${b.number}.`, font: TNR, size: BODY }), new TextRun({ children: [new Tab()], font: TNR, size: BODY }), ...textRuns(b.runs, BODY, opts.endnotes)],
         }),
       );
     } else if (b.kind === 'op') {
@@ -256,11 +261,11 @@ export async function buildDocx(doc: SourceDoc, opts: MakeOptions): Promise<Uint
           alignment: AlignmentType.JUSTIFIED,
           spacing: { after: 120, line: 240 },
           numbering: { reference: 'ops', level: 0 },
-          children: textRuns(b.runs),
+          children: textRuns(b.runs, BODY, opts.endnotes),
         }),
       );
     } else if (b.kind === 'sub') {
-      body.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 120 }, indent: { left: 1814, right: 1247, firstLine: 567 }, children: textRuns(b.runs) }));
+      body.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 120 }, indent: { left: 1814, right: 1247, firstLine: 567 }, children: textRuns(b.runs, BODY, opts.endnotes) }));
     } else if (b.kind === 'foot') {
       const list = !b.runs.some((r) => r.italic) && !/^\[Adopted/.test(runsText(b.runs));
       body.push(
@@ -268,11 +273,11 @@ export async function buildDocx(doc: SourceDoc, opts: MakeOptions): Promise<Uint
           alignment: list ? AlignmentType.JUSTIFIED : AlignmentType.LEFT,
           spacing: { before: /meeting$/.test(runsText(b.runs)) ? 240 : 0, after: 120 },
           indent: list ? { left: 1814, right: 1247 } : { ...indent, firstLine: /^\[/.test(runsText(b.runs)) ? 0 : 567 },
-          children: textRuns(b.runs),
+          children: textRuns(b.runs, BODY, opts.endnotes),
         }),
       );
     } else {
-      body.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 120 }, indent: { ...indent, firstLine: 567 }, children: textRuns(b.runs) }));
+      body.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 120 }, indent: { ...indent, firstLine: 567 }, children: textRuns(b.runs, BODY, opts.endnotes) }));
     }
   }
   const footnotes: Record<string, { children: Paragraph[] }> = {};
@@ -318,7 +323,7 @@ export async function buildDocx(doc: SourceDoc, opts: MakeOptions): Promise<Uint
         },
       ],
     },
-    footnotes,
+    ...(opts.endnotes ? { endnotes: footnotes } : { footnotes }),
     sections: [
       {
         properties: {

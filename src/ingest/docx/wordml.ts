@@ -350,9 +350,11 @@ export function paragraphs(xml: string, ctx: ReadContext): WordParagraph[] {
       case 'w:sym':
         if (p && run && skipDepth === 0 && t.attrs['w:char']) p.spans.push({ text: symbolChar(t.attrs['w:char']), ...runStyle(run, p, ctx) });
         break;
-      case 'w:footnoteReference': {
+      case 'w:footnoteReference':
+      case 'w:endnoteReference': {
         if (!p || skipDepth > 0) break;
-        const id = t.attrs['w:id'] ?? '';
+        // Endnotes have ids of their own ("e2"); both kinds are numbered in order of first reference.
+        const id = `${t.name === 'w:endnoteReference' ? 'e' : ''}${t.attrs['w:id'] ?? ''}`;
         if (!ctx.footnoteNumbers.has(id)) ctx.footnoteNumbers.set(id, ctx.footnoteNumbers.size + 1);
         p.spans.push({ text: String(ctx.footnoteNumbers.get(id)), note: true });
         break;

@@ -75,6 +75,7 @@ export const ZOO: ZooCase[] = [
   { name: 'pdflib-pdf-glyphs', kind: 'pdf', producer: 'pdf-lib, glyph by glyph, no space glyphs (words only from gaps)', needs: [] },
   { name: 'docx-footnotes-wordlist', kind: 'docx', producer: 'docx (npm): real Word footnotes, OP numbers as a Word list', needs: [] },
   { name: 'docx-footnotes-typed', kind: 'docx', producer: 'docx (npm): real Word footnotes, typed OP numbers', needs: [] },
+  { name: 'docx-endnotes', kind: 'docx', producer: 'docx (npm): real Word endnotes (word/endnotes.xml), Word-list OP numbers', needs: [] },
   { name: 'libreoffice-docx-from-html', kind: 'docx', producer: 'LibreOffice DOCX of the HTML: superscript-run markers, endnote section, typed numbers', needs: ['soffice'] },
   { name: 'libreoffice-docx-from-html-ol', kind: 'docx', producer: 'LibreOffice DOCX of the <ol> HTML: superscript-run markers, Word list numbers', needs: ['soffice'] },
   { name: 'libreoffice-docx-from-html-plain', kind: 'docx', producer: 'LibreOffice DOCX of the unstyled HTML: <sup> markers, endnotes as a Word list after the vote', needs: ['soffice'] },
@@ -198,6 +199,8 @@ async function make(name: string): Promise<Uint8Array | string> {
       return buildDocx(parseSourceDoc(md), { symbol: 'A/HRC/RES/56/2', jobNumber: 'GE.24-12826(E)' });
     case 'docx-footnotes-typed':
       return buildDocx(parseSourceDoc(md), { symbol: 'A/HRC/RES/56/2', jobNumber: 'GE.24-12826(E)', typedNumbers: true });
+    case 'docx-endnotes':
+      return buildDocx(parseSourceDoc(md), { symbol: 'A/HRC/RES/56/2', jobNumber: 'GE.24-12826(E)', endnotes: true });
     case 'libreoffice-docx-from-html':
       return soffice(await zooFile('html-endnotes'), 'docx');
     case 'libreoffice-docx-from-html-ol':
