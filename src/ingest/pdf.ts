@@ -77,8 +77,10 @@ async function extract(bytes: Uint8Array, file: string): Promise<{ pages: PageTe
       const page = await doc.getPage(n);
       const [, , width, height] = page.view;
       const content = await page.getTextContent();
-      // Font objects (with their real names) arrive in commonObjs only once the page's operators are read.
-      await page.getOperatorList();
+      // Font objects (with their real names) arrive in commonObjs only once the page's operators
+      // are read; pages share fonts, so only a page that brings a font not yet seen needs that.
+      const unseen = content.items.some((raw) => 'fontName' in raw && !page.commonObjs.has((raw as PdfTextItem).fontName));
+      if (unseen) await page.getOperatorList();
       const fonts = new Map<string, { italic: boolean; bold: boolean }>();
       const style = (id: string) => {
         let f = fonts.get(id);

@@ -111,7 +111,8 @@ describe('import keeps the document: show of the corpus file equals show of the 
       // The corpus lists it under its symbol, with the flag.
       const [entry] = listCorpus(into);
       expect(entry).toMatchObject({ symbol: fm.symbol, constructed: c.constructed });
-    });
+      // Four shows and an import of a PDF written glyph by glyph take a while on a busy machine.
+    }, 240_000);
   }
 
   it('property: constructed variants of 56/2, as Markdown and as plain text, import to the same document', async () => {
