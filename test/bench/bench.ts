@@ -213,7 +213,7 @@ async function main(): Promise<void> {
   console.log(row('in-process: compare (align + diff)', results.inProcess.compare));
   console.log(row('process: `node -e 0` (baseline)', p.nodeBaseline!));
   console.log(row('process: `resdiff compare example-2022 56/2 --format json` (parse cache warm)', p.compareJson!, 'compareJson'));
-  console.log(row('process: the same, parse cache off (both texts parsed)', p.compareJsonUncached!, 'compareJsonUncached'));
+  console.log(row('process: the same, parse cache off (corpus texts come parsed with the package)', p.compareJsonUncached!, 'compareJsonUncached'));
   console.log(row('process: `resdiff show 56/2 --format json`, cache off', p.showJsonUncached!, 'showJsonUncached'));
   console.log(row('process: `resdiff compare OLD NEW --format json`, two Markdown files never seen, cache off (cold)', p.coldHeldOut!, 'coldHeldOut'));
   console.log(row('process: the same two files, parse cache warm', p.warmHeldOut!, 'warmHeldOut'));
