@@ -130,7 +130,7 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 for (const [name, entry] of Object.entries(ENTRIES)) {
   const outfile = join(OUT, `${name}.cjs`);
-  await build({
+  const result = await build({
     stdin: { contents: entry.contents, resolveDir: ROOT, sourcefile: `${name}-entry.ts`, loader: 'ts' },
     bundle: true,
     platform: 'node',
@@ -143,6 +143,11 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
     plugins: [externals, metaUrl],
     logLevel: 'warning',
   });
+  // An `import.meta` the plugin did not map (import.meta.resolve, …) would be {} in CommonJS.
+  if (result.warnings.some((w) => w.text.includes('import.meta'))) {
+    console.error('bundle: a module uses import.meta in a way scripts/bundle.mjs does not map; see the warning above');
+    process.exit(1);
+  }
   // Route external dynamic imports through __resdiffImport; one left over would fail when the
   // bundle runs from the code cache.
   const lines = readFileSync(outfile, 'utf8').split('\n');
