@@ -49,8 +49,8 @@ export async function loadResolution(ref: string, options: LoadOptions = {}): Pr
   const ext = /\.([a-z]{1,8})$/i.exec(label)?.[1].toLowerCase() ?? 'md';
   const sha256 = `${createHash('sha256').update(bytes).digest('hex')}-${ext}`;
   // The corpus's own files come parsed with the package (shipped.ts); then the parse cache.
-  const shipped = useCache ? readShipped(sha256, label) : undefined;
-  if (shipped) return shipped;
+  const shipped = useCache ? readShipped(sha256) : undefined;
+  if (shipped) return relabel(shipped, label);
   const cached = useCache ? readCached(sha256) : undefined;
   if (cached) return relabel(cached, label);
   // The parsers (remark, pdfjs, …) load only when a file has to be parsed.

@@ -15,7 +15,7 @@ import { fingerprint } from './cache.js';
 export interface ShippedEntry {
   /** The parser fingerprint (cache.ts) of the build that wrote it. */
   parser: string;
-  /** The name the file was parsed under (warnings carry it; replaced by the name in use). */
+  /** The name the file was parsed under (its warnings are relabelled with the name in use). */
   label: string;
   /** The parse, without `file`. */
   resolution: Omit<Resolution, 'file'>;
@@ -38,9 +38,8 @@ export function shippedDir(): string | null {
  * The shipped parse of these bytes, if the build made one with this parser.
  *
  * @param key the SHA-256 of the bytes and the extension they are read by ("<hex>-md")
- * @param label the name the file goes by in this run
  */
-export function readShipped(key: string, label: string): Resolution | undefined {
+export function readShipped(key: string): Omit<Resolution, 'file'> | undefined {
   const dir = shippedDir();
   if (!dir || !/^[0-9a-f]{64}-[a-z0-9]{1,8}$/.test(key)) return undefined;
   let entry: ShippedEntry;
@@ -49,8 +48,5 @@ export function readShipped(key: string, label: string): Resolution | undefined 
   } catch {
     return undefined;
   }
-  if (entry.parser !== fingerprint()) return undefined;
-  const r = entry.resolution;
-  const warnings = r.warnings.map((w) => (w.file === entry.label ? { ...w, file: label } : w));
-  return { file: label, ...r, warnings };
+  return entry.parser === fingerprint() ? entry.resolution : undefined;
 }
