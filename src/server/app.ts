@@ -173,6 +173,10 @@ export function createApp(options: AppOptions): ResdiffApp {
   const log = options.log ?? ((m: string) => console.error(m));
   const store = new CorpusStore(options.corpusDir, options.compareCacheSize ?? 16, log);
   const webFiles = listWebFiles(options.webDir ?? defaultWebDir());
+  // The library's count vocabulary (src/diff/counts.ts, compiled), served to the page as it is,
+  // so that the page classifies pairs by the very code the CLI and the renderers use.
+  const counts = join(dirname(defaultWebDir()), 'dist', 'src', 'diff', 'counts.js');
+  if (existsSync(counts)) webFiles.set('/lib/counts.js', { path: counts, type: MIME['.js'] });
   // Uploads are read and compared in bounded workers: one hostile file never stalls the others.
   const uploads = new ParsePool({ size: 2, maxQueue: 48, ...options.uploads });
   const app = new Hono() as ResdiffApp;

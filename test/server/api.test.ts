@@ -258,6 +258,19 @@ describe('POST /api/compare (uploads)', () => {
   });
 });
 
+describe('the page shares the library code', () => {
+  it("serves the library's count vocabulary at /lib/counts.js, the module the page classifies pairs with", async () => {
+    const res = await app.request('/lib/counts.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+    const js = await res.text();
+    const lib = await import('../../src/diff/counts.js');
+    // The same words, in the same order, as the library's module.
+    expect(js).toContain(`export const COUNT_WORDS = ${JSON.stringify(lib.COUNT_WORDS).replace(/,/g, ', ').replace(/"/g, "'")}`);
+    expect(js).toMatch(/export function statusWord\(/);
+  });
+});
+
 describe('headers', () => {
   it('sends a restrictive CSP, nosniff and a referrer policy on the page, the API and errors', async () => {
     for (const path of ['/', '/app.js', '/api/corpus', '/api/compare?old=..', '/nothing-here']) {
