@@ -10,6 +10,7 @@ import { parse, stringify } from 'yaml';
 import { InputError } from '../errors.js';
 import { ingest, type Source } from '../ingest/index.js';
 import { parseResolution } from '../model/parse.js';
+import { needsBoundedRead } from './load.js';
 import type { Resolution, Warning } from '../model/types.js';
 import { defaultCorpusDir, listSeries } from './index.js';
 
@@ -220,6 +221,13 @@ export function documentFacts(r: Resolution): unknown {
  * @throws InputError for unreadable input, a missing symbol, or an existing file without --force
  */
 export async function importBytes(bytes: Uint8Array, file: string, options: ImportOptions): Promise<ImportResult> {
+  // Import needs the source text as well as the model, so it reads in-process; a file that could
+  // stall or exhaust a reader is first read once in a bounded worker, which ends it with a
+  // one-line error at its time or memory budget instead of hanging the command.
+  if (await needsBoundedRead(bytes, file)) {
+    const { sharedPool } = await import('./bounded.js');
+    await sharedPool().parse({ bytes, name: file });
+  }
   const source = await ingest(bytes, file);
   const resolution = parseResolution(source);
   if (resolution.clauses.length === 0) throw new InputError('no preambular or operative paragraphs found; is this a resolution?', file);

@@ -54,10 +54,9 @@ export async function loadResolution(ref: string, options: LoadOptions = {}): Pr
   const cached = useCache ? readCached(sha256) : undefined;
   if (cached) return relabel(cached, label);
   // The parsers (remark, pdfjs, …) load only when a file has to be parsed.
-  const { ingest, sniffKind } = await import('../ingest/index.js');
+  const { ingest } = await import('../ingest/index.js');
   let r: Resolution;
-  const kind = sniffKind(bytes, label);
-  if (!explain && options.bounded !== false && (kind === 'pdf' || kind === 'docx' || !(await ordinaryText(bytes, label)))) {
+  if (!explain && options.bounded !== false && (await needsBoundedRead(bytes, label))) {
     const { sharedPool } = await import('./bounded.js');
     r = await sharedPool().parse({ bytes, name: label });
   } else {
@@ -132,6 +131,17 @@ function byFileName(ref: string, corpusDir: string): string | undefined {
  */
 function relabel(cached: Omit<Resolution, 'file'> & { file?: string }, label: string): Resolution {
   return { ...cached, file: label, warnings: (cached.warnings ?? []).map((w) => (w.file === undefined ? w : { ...w, file: label })) } as Resolution;
+}
+
+/**
+ * Must these bytes be read in a bounded worker (bounded.ts)? PDF and DOCX always; Markdown and
+ * text when they fall outside the envelope of an ordinary resolution. Whatever reads untrusted
+ * bytes in-process (load, import, fetch) asks this first.
+ */
+export async function needsBoundedRead(bytes: Uint8Array, label: string): Promise<boolean> {
+  const { sniffKind } = await import('../ingest/index.js');
+  const kind = sniffKind(bytes, label);
+  return kind === 'pdf' || kind === 'docx' || !(await ordinaryText(bytes, label));
 }
 
 /**

@@ -4,7 +4,7 @@
  * memory bound, never exit 2, a crash or a hang; exit 1 is one line naming the file. Before the
  * limits, these took 30 s to minutes and up to 4 GB each, or killed the process.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as H from './hostile-files.js';
@@ -151,5 +151,18 @@ describe('YAML tags', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).not.toMatch(/YAMLWarning|\(node:\d+\)/);
     expect(JSON.parse(r.stdout).clauses).toHaveLength(3);
+  });
+});
+
+describe('import reads untrusted files within the same budget', () => {
+  it('`import` of a Markdown shape that stalls remark ends at the parse budget with one line, writing nothing', async () => {
+    const into = join(dir, 'import-target');
+    mkdirSync(into, { recursive: true });
+    const path = files.get('star-runs')!;
+    const r = await runBounded(['import', path, '--into', into], { limitMs: LIMIT_MS, env: { RESDIFF_PARSE_TIMEOUT: BUDGET_S.short } });
+    expect(r.killed, `import was still running after ${LIMIT_MS / 1000} s`).toBe(false);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr.trim()).toMatch(new RegExp(`^resdiff: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: took longer than 3 s to read`));
+    expect(readdirSync(into)).toEqual([]);
   });
 });
