@@ -5,7 +5,7 @@
  * line; a redirect to another port, or to anything but http(s), is not followed.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeLocal, listenLocal, refusedPort } from '../support/http.js';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -63,17 +63,12 @@ beforeAll(async () => {
     otherHits++;
     res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4 not really');
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  await new Promise<void>((ok) => other.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  otherBase = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+  base = await listenLocal(server);
+  otherBase = await listenLocal(other);
 });
 
 afterAll(async () => {
-  for (const s of [server, other]) {
-    s.closeAllConnections();
-    await new Promise<void>((ok) => s.close(() => ok()));
-  }
+  for (const s of [server, other]) await closeLocal(s);
 });
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'resdiff-fetch-'));
@@ -128,10 +123,7 @@ describe('fetch: precise one-line messages', () => {
   });
 
   it('a refused connection', async () => {
-    const probe = createServer();
-    await new Promise<void>((ok) => probe.listen(0, '127.0.0.1', ok));
-    const port = (probe.address() as AddressInfo).port;
-    await new Promise<void>((ok) => probe.close(() => ok()));
+    const port = await refusedPort();
     const r = await runCli(['fetch', 'A/HRC/RES/1/1', '--base-url', `http://127.0.0.1:${port}`, '--into', tmp()]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`resdiff: A/HRC/RES/1/1: cannot reach 127.0.0.1:${port} (ECONNREFUSED): connection refused\n`);

@@ -5,7 +5,7 @@
  * second run fetches only what is missing; no partial or temporary file is ever left.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeLocal, listenLocal } from '../support/http.js';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -66,14 +66,10 @@ beforeAll(async () => {
         return void send();
     }
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenLocal(server);
 }, 240_000);
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((ok) => server.close(() => ok()));
-});
+afterAll(() => closeLocal(server));
 
 /** A corpus folder with the test series manifest and 91/6 already imported. */
 async function corpusWithManifest(): Promise<string> {

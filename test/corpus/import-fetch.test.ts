@@ -4,7 +4,7 @@
  * server on 127.0.0.1 and reports offline, unknown-symbol and non-PDF answers in one line.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeLocal, listenLocal, refusedPort } from '../support/http.js';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -45,14 +45,10 @@ beforeAll(async () => {
       setTimeout(() => res.writeHead(200).end('late'), 3000); // slower than the test's timeout
     } else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenLocal(server);
 }, 240_000);
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((ok) => server.close(() => ok()));
-});
+afterAll(() => closeLocal(server));
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'resdiff-import-'));
 const frontMatter = (path: string) => parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(readFileSync(path, 'utf8'))![1]) as Record<string, unknown>;
@@ -159,10 +155,7 @@ describe('fetch', () => {
 
   it('reports a service that cannot be reached', async () => {
     // A port on 127.0.0.1 that was just free: connection refused, nothing leaves the machine.
-    const probe = createServer();
-    await new Promise<void>((ok) => probe.listen(0, '127.0.0.1', ok));
-    const port = (probe.address() as AddressInfo).port;
-    await new Promise<void>((ok) => probe.close(() => ok()));
+    const port = await refusedPort();
     const r = await runCli(['fetch', 'A/HRC/RES/56/2', '--base-url', `http://127.0.0.1:${port}`, '--into', tmp()]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
