@@ -28,9 +28,30 @@ export interface Profile {
 /** Weight of the bag-of-words term; the rest goes to trigrams. */
 const COSINE_WEIGHT = 0.5;
 
-/** Interning tables, shared by every profile in the process (ids are only compared, never shown). */
-const wordIds = new Map<string, number>();
-const trigramIds = new Map<string, number>();
+/**
+ * Interning tables: word and trigram ids. Ids are only compared, never shown, so two profiles are
+ * comparable when they were made with the same tables.
+ */
+export interface TermIds {
+  words: Map<string, number>;
+  trigrams: Map<string, number>;
+}
+/** The tables shared by every profile made without its own (alignment). */
+const shared: TermIds = { words: new Map(), trigrams: new Map() };
+
+/**
+ * Fresh tables, for a one-off comparison (a near search scoring corpus clauses): they are dropped
+ * with it, where the shared tables would keep every word and trigram ever seen for the process's life.
+ */
+export function termIds(): TermIds {
+  return { words: new Map(), trigrams: new Map() };
+}
+
+/** Words and trigrams in the shared tables (they only grow: tests check who adds to them). */
+export function sharedTermCount(): number {
+  return shared.words.size + shared.trigrams.size;
+}
+
 function intern(table: Map<string, number>, key: string): number {
   let id = table.get(key);
   if (id === undefined) {
@@ -51,20 +72,30 @@ export function termKeys(text: string, cache = true): string[] {
 }
 
 /** The interned id of a term key (see termKeys), for building an Idf from outside counts. */
-export function termId(key: string): number {
-  return intern(wordIds, key);
+export function termId(key: string, ids: TermIds = shared): number {
+  return intern(ids.words, key);
 }
 
-/** Build a clause's profile. */
-export function profile(text: string): Profile {
-  const words = termKeys(text).map((k) => intern(wordIds, k));
+/**
+ * Build a clause's profile.
+ *
+ * @param ids interning tables (default: the shared ones)
+ * @param cache tokenize through the shared token cache (texts seen again, as in alignment and diff)
+ */
+export function profile(text: string, ids: TermIds = shared, cache = true): Profile {
+  return profileOfKeys(termKeys(text, cache), ids);
+}
+
+/** A profile from a clause's term keys (see termKeys), when the caller has them already. */
+export function profileOfKeys(keys: readonly string[], ids: TermIds = shared): Profile {
+  const words = keys.map((k) => intern(ids.words, k));
   const counts = new Map<number, number>();
   for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
   const terms = Int32Array.from(counts.keys()).sort();
   const tf = Float64Array.from(terms, (t) => counts.get(t)!);
   const tri = new Set<number>();
-  for (let i = 0; i + 2 < words.length; i++) tri.add(intern(trigramIds, `${words[i]} ${words[i + 1]} ${words[i + 2]}`));
-  if (words.length > 0 && words.length < 3) tri.add(intern(trigramIds, words.join(' ')));
+  for (let i = 0; i + 2 < words.length; i++) tri.add(intern(ids.trigrams, `${words[i]} ${words[i + 1]} ${words[i + 2]}`));
+  if (words.length > 0 && words.length < 3) tri.add(intern(ids.trigrams, words.join(' ')));
   return { terms, tf, trigrams: Int32Array.from(tri).sort() };
 }
 

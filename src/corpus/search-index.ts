@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { InputError } from '../errors.js';
 import type { Resolution } from '../model/types.js';
-import { profile, similarity, termId, termKeys, weigh, type Idf } from '../align/similarity.js';
+import { profileOfKeys, similarity, termId, termIds, termKeys, weigh, type Idf } from '../align/similarity.js';
 import { cacheDir } from './cache.js';
 import { cleanPhrase, findPhrase, foldWord, ftsPhrase, searchWords } from './search-words.js';
 
@@ -50,6 +50,8 @@ const NEAR_CANDIDATES = 150;
 const NEAR_OR_BUDGET = 5000;
 /** Near search: how many of the query's rarest words pick the candidates. */
 const NEAR_TERMS = 12;
+/** Document frequencies remembered between queries (a corpus's vocabulary fits many times). */
+const DF_MEMO_LIMIT = 200000;
 /** Near search: below this similarity a clause is not "near" (the aligner pairs from 0.3). */
 export const NEAR_MIN = 0.2;
 
@@ -205,6 +207,8 @@ export class CorpusIndex {
   readonly path: string;
   readonly corpusDir: string;
   private db: Db;
+  /** Prepared statements by SQL text, for `db` (compiled once, not once per document or query). */
+  private stmts = new Map<string, BetterSqlite3.Statement>();
   private readonly opts: IndexOptions;
   private dfMemo = new Map<string, number>();
   private clauseCount = -1;
@@ -252,21 +256,37 @@ export class CorpusIndex {
         // Another process holds the write lock longer than we wait: never delete its file.
         warn(`the corpus index is locked by another process; using a fresh index in memory for this run`, path);
         (index as { path: string }).path = ':memory:';
-        index.db = openDb(':memory:', true, 0);
+        index.useDb(openDb(':memory:', true, 0));
       } else if (path !== ':memory:') {
         // A file that turns out damaged only when read past its header: start again, once.
         warn(`the corpus index is damaged (${(e as Error).message.split('\n')[0]}); rebuilding it`, path);
         try {
           removeDbFiles(path);
-          index.db = openDb(path, true, opts.busyTimeoutMs ?? 5000);
+          index.useDb(openDb(path, true, opts.busyTimeoutMs ?? 5000));
         } catch {
           (index as { path: string }).path = ':memory:';
-          index.db = openDb(':memory:', true, 0);
+          index.useDb(openDb(':memory:', true, 0));
         }
-      } else index.db = openDb(':memory:', true, 0);
+      } else index.useDb(openDb(':memory:', true, 0));
       await index.sync();
     }
     return index;
+  }
+
+  /** Switch to another database (after a damaged or locked file): statements belong to the old one. */
+  private useDb(db: Db): void {
+    this.db = db;
+    this.stmts.clear();
+  }
+
+  /** A prepared statement, compiled on first use. */
+  private sql(text: string): BetterSqlite3.Statement {
+    let st = this.stmts.get(text);
+    if (!st) {
+      st = this.db.prepare(text);
+      this.stmts.set(text, st);
+    }
+    return st;
   }
 
   /** Close the database. */
@@ -276,8 +296,8 @@ export class CorpusIndex {
 
   /** Documents and clauses in the index. */
   stats(): { documents: number; clauses: number; bytes: number } {
-    const documents = (this.db.prepare('SELECT count(*) AS n FROM docs').get() as { n: number }).n;
-    const clauses = (this.db.prepare('SELECT count(*) AS n FROM clauses').get() as { n: number }).n;
+    const documents = (this.sql('SELECT count(*) AS n FROM docs').get() as { n: number }).n;
+    const clauses = (this.sql('SELECT count(*) AS n FROM clauses').get() as { n: number }).n;
     let bytes = 0;
     if (this.path !== ':memory:') if (existsSync(this.path)) bytes += statSync(this.path).size;
     return { documents, clauses, bytes };
@@ -294,7 +314,7 @@ export class CorpusIndex {
     const names = readdirSync(this.corpusDir)
       .filter((n) => /\.(md|markdown|txt)$/i.test(n) && !/^readme/i.test(n))
       .sort();
-    const rows = new Map((this.db.prepare('SELECT name, size, mtime, sha256, doc FROM files').all() as FileRow[]).map((r) => [r.name, r]));
+    const rows = new Map((this.sql('SELECT name, size, mtime, sha256, doc FROM files').all() as FileRow[]).map((r) => [r.name, r]));
     const todo: Array<{ name: string; size: number; mtime: number; row?: FileRow }> = [];
     for (const name of names) {
       let st;
@@ -323,7 +343,7 @@ export class CorpusIndex {
       }
       const sha = createHash('sha256').update(bytes).digest('hex');
       if (t.row && t.row.sha256 === sha) {
-        this.db.prepare('UPDATE files SET size = ?, mtime = ? WHERE name = ?').run(t.size, t.mtime, t.name);
+        this.sql('UPDATE files SET size = ?, mtime = ? WHERE name = ?').run(t.size, t.mtime, t.name);
         report.unchanged++;
         continue;
       }
@@ -341,11 +361,11 @@ export class CorpusIndex {
         r.series ??= manifest.get(normSymbol(r.symbol));
       }
       const wrote = this.write(() => {
-        const now = this.db.prepare('SELECT name, size, mtime, sha256, doc FROM files WHERE name = ?').get(t.name) as FileRow | undefined;
+        const now = this.sql('SELECT name, size, mtime, sha256, doc FROM files WHERE name = ?').get(t.name) as FileRow | undefined;
         if (now && now.sha256 === sha) return false; // another process got here first
         if (now?.doc != null) this.deleteDoc(now.doc);
         const doc = r ? this.insertDoc(r, t.name) : null;
-        this.db.prepare('INSERT OR REPLACE INTO files(name, size, mtime, sha256, doc) VALUES (?, ?, ?, ?, ?)').run(t.name, t.size, t.mtime, sha, doc);
+        this.sql('INSERT OR REPLACE INTO files(name, size, mtime, sha256, doc) VALUES (?, ?, ?, ?, ?)').run(t.name, t.size, t.mtime, sha, doc);
         return true;
       });
       if (wrote && r) {
@@ -356,10 +376,10 @@ export class CorpusIndex {
     if (todo.length) this.opts.onProgress?.(todo.length, todo.length, '');
     for (const g of gone) {
       this.write(() => {
-        const now = this.db.prepare('SELECT doc FROM files WHERE name = ?').get(g.name) as { doc: number | null } | undefined;
+        const now = this.sql('SELECT doc FROM files WHERE name = ?').get(g.name) as { doc: number | null } | undefined;
         if (!now) return false;
         if (now.doc != null) this.deleteDoc(now.doc);
-        this.db.prepare('DELETE FROM files WHERE name = ?').run(g.name);
+        this.sql('DELETE FROM files WHERE name = ?').run(g.name);
         return true;
       });
       report.removed++;
@@ -382,7 +402,7 @@ export class CorpusIndex {
       const df = new Map<string, number>();
       for (const { name, resolution } of docs) {
         const doc = this.insertDoc(resolution, name, df);
-        this.db.prepare('INSERT OR REPLACE INTO files(name, size, mtime, sha256, doc) VALUES (?, 0, 0, ?, ?)').run(name, `generated-${n}`, doc);
+        this.sql('INSERT OR REPLACE INTO files(name, size, mtime, sha256, doc) VALUES (?, 0, 0, ?, ?)').run(name, `generated-${n}`, doc);
         n++;
       }
       this.addDf(df, 1);
@@ -395,7 +415,7 @@ export class CorpusIndex {
 
   /** Merge the full-text index's segments into one (after a large batch of additions). */
   optimize(): void {
-    this.write(() => this.db.prepare("INSERT INTO fts(fts) VALUES ('optimize')").run());
+    this.write(() => this.sql("INSERT INTO fts(fts) VALUES ('optimize')").run());
   }
 
   /** Run a write in an immediate transaction (waits for another writer up to the busy timeout). */
@@ -404,15 +424,13 @@ export class CorpusIndex {
   }
 
   private insertDoc(r: Resolution, name: string, batchDf?: Map<string, number>): number {
-    const last = (this.db.prepare('SELECT max(id) AS m FROM docs').get() as { m: number | null }).m ?? 0;
+    const last = (this.sql('SELECT max(id) AS m FROM docs').get() as { m: number | null }).m ?? 0;
     const serial = last + 1;
     if (serial > MAX_SERIAL) throw new Error('the corpus index is full; run "resdiff index" to renumber it');
-    this.db
-      .prepare('INSERT INTO docs(id, file, symbol, number, series, adopted, title, body, constructed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(serial, name, r.symbol, r.number ?? null, r.series ?? null, r.adopted, r.title, r.body, r.constructed ? 1 : 0);
+    this.sql('INSERT INTO docs(id, file, symbol, number, series, adopted, title, body, constructed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(serial, name, r.symbol, r.number ?? null, r.series ?? null, r.adopted, r.title, r.body, r.constructed ? 1 : 0);
     const base = dayNumber(r.adopted) * DAY_FACTOR + serial * SERIAL_FACTOR;
-    const insClause = this.db.prepare('INSERT INTO clauses(rowid, doc, seq, clause, kind, number, opening, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    const insFts = this.db.prepare('INSERT INTO fts(rowid, text) VALUES (?, ?)');
+    const insClause = this.sql('INSERT INTO clauses(rowid, doc, seq, clause, kind, number, opening, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insFts = this.sql('INSERT INTO fts(rowid, text) VALUES (?, ?)');
     const df = new Map<string, number>();
     r.clauses.slice(0, MAX_CLAUSES).forEach((c, i) => {
       insClause.run(base + i, serial, i, c.id, c.kind, c.number ?? null, c.opening, c.text);
@@ -426,22 +444,22 @@ export class CorpusIndex {
   }
 
   private deleteDoc(doc: number): void {
-    const rows = this.db.prepare('SELECT rowid, text FROM clauses WHERE doc = ?').all(doc) as Array<{ rowid: number; text: string }>;
-    const del = this.db.prepare('DELETE FROM fts WHERE rowid = ?');
+    const rows = this.sql('SELECT rowid, text FROM clauses WHERE doc = ?').all(doc) as Array<{ rowid: number; text: string }>;
+    const del = this.sql('DELETE FROM fts WHERE rowid = ?');
     const df = new Map<string, number>();
     for (const row of rows) {
       del.run(row.rowid);
       for (const k of new Set(termKeys(row.text, false))) df.set(k, (df.get(k) ?? 0) + 1);
     }
     this.addDf(df, -1);
-    this.db.prepare('DELETE FROM clauses WHERE doc = ?').run(doc);
-    this.db.prepare('DELETE FROM docs WHERE id = ?').run(doc);
+    this.sql('DELETE FROM clauses WHERE doc = ?').run(doc);
+    this.sql('DELETE FROM docs WHERE id = ?').run(doc);
   }
 
   private addDf(df: Map<string, number>, sign: 1 | -1): void {
-    const up = this.db.prepare('INSERT INTO terms(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df');
+    const up = this.sql('INSERT INTO terms(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df');
     for (const [k, n] of df) up.run(k, sign * n);
-    if (sign < 0) this.db.prepare('DELETE FROM terms WHERE df <= 0').run();
+    if (sign < 0) this.sql('DELETE FROM terms WHERE df <= 0').run();
   }
 
   /** The rowid range and extra SQL for a filter. */
@@ -472,12 +490,10 @@ export class CorpusIndex {
     if (words.length === 0) return { hits: [], more: false };
     const limit = f.limit ?? 20;
     const { lo, hi, where, params } = this.range(f);
-    const rows = this.db
-      .prepare(
-        `SELECT ${HIT_COLUMNS} FROM fts JOIN clauses c ON c.rowid = fts.rowid JOIN docs d ON d.id = c.doc
+    const rows = this.sql(
+      `SELECT ${HIT_COLUMNS} FROM fts JOIN clauses c ON c.rowid = fts.rowid JOIN docs d ON d.id = c.doc
          WHERE fts MATCH ? AND fts.rowid >= ? AND fts.rowid < ?${where} ORDER BY fts.rowid LIMIT ?`,
-      )
-      .all(ftsPhrase(words), lo, hi, ...params, limit + 1) as HitRow[];
+    ).all(ftsPhrase(words), lo, hi, ...params, limit + 1) as HitRow[];
     const hits = rows.slice(0, limit).map((row) => toHit(row, findPhrase(row.text, words)));
     return { hits, more: rows.length > limit };
   }
@@ -498,7 +514,7 @@ export class CorpusIndex {
 
   /** Clauses in the index. */
   private clauses(): number {
-    if (this.clauseCount < 0) this.clauseCount = (this.db.prepare('SELECT count(*) AS n FROM clauses').get() as { n: number }).n;
+    if (this.clauseCount < 0) this.clauseCount = (this.sql('SELECT count(*) AS n FROM clauses').get() as { n: number }).n;
     return this.clauseCount;
   }
 
@@ -506,7 +522,9 @@ export class CorpusIndex {
   private df(key: string): number {
     let n = this.dfMemo.get(key);
     if (n === undefined) {
-      n = (this.db.prepare('SELECT df FROM terms WHERE term = ?').get(key) as { df: number } | undefined)?.df ?? 0;
+      n = (this.sql('SELECT df FROM terms WHERE term = ?').get(key) as { df: number } | undefined)?.df ?? 0;
+      // Bounded: the server looks up the words of every query it is sent.
+      if (this.dfMemo.size >= DF_MEMO_LIMIT) this.dfMemo.clear();
       this.dfMemo.set(key, n);
     }
     return n;
@@ -519,7 +537,11 @@ export class CorpusIndex {
    */
   near(text: string, f: QueryFilter = {}): { hits: SearchHit[]; more: boolean } {
     const limit = f.limit ?? 20;
-    const keys = [...new Set(termKeys(text))];
+    // Tokenized without the shared token cache and interned in tables of this query only: the
+    // candidates are a stream of corpus texts, mostly seen once, which a long-running server would
+    // otherwise keep (every word and trigram of every candidate ever scored).
+    const qKeys = termKeys(text, false);
+    const keys = [...new Set(qKeys)];
     const pick = keys
       .filter((k) => /^[\p{L}\p{N}]+$/u.test(k))
       .map((k) => ({ k: foldWord(k), df: this.df(k) }))
@@ -528,7 +550,7 @@ export class CorpusIndex {
       .slice(0, NEAR_TERMS);
     if (pick.length === 0) return { hits: [], more: false };
     const { lo, hi, where, params } = this.range(f);
-    const stmt = this.db.prepare(
+    const stmt = this.sql(
       `SELECT ${HIT_COLUMNS} FROM fts JOIN clauses c ON c.rowid = fts.rowid JOIN docs d ON d.id = c.doc
        WHERE fts MATCH ? AND fts.rowid >= ? AND fts.rowid < ?${where} ORDER BY fts.rank LIMIT ?`,
     );
@@ -542,17 +564,19 @@ export class CorpusIndex {
     }
     if (rows.length < limit) rows = stmt.all(terms.join(' OR '), lo, hi, ...params, NEAR_CANDIDATES) as HitRow[];
     const n = Math.max(1, this.clauses());
+    const ids = termIds();
     const idf: Idf = new Map();
+    const rowKeys = rows.map((row) => termKeys(row.text, false));
     const need = new Set(keys);
-    for (const row of rows) for (const k of termKeys(row.text)) need.add(k);
+    for (const ks of rowKeys) for (const k of ks) need.add(k);
     for (const k of need) {
       const d = this.df(k);
-      if (d > 0) idf.set(termId(k), Math.log(1 + n / d));
+      if (d > 0) idf.set(termId(k, ids), Math.log(1 + n / d));
     }
-    const q = weigh(profile(text), idf);
+    const q = weigh(profileOfKeys(qKeys, ids), idf);
     const qTri = trigramSet(searchWords(text).map((w) => w.norm));
     const scored = rows
-      .map((row) => ({ row, s: similarity(q, weigh(profile(row.text), idf)) }))
+      .map((row, i) => ({ row, s: similarity(q, weigh(profileOfKeys(rowKeys[i]!, ids), idf)) }))
       .filter((x) => x.s >= NEAR_MIN)
       .sort((a, b) => b.s - a.s || a.row.rowid - b.row.rowid);
     const hits = scored.slice(0, limit).map(({ row, s }) => ({ ...toHit(row, sharedRuns(row.text, qTri)), similarity: Math.round(s * 1000) / 1000 }));
@@ -562,12 +586,12 @@ export class CorpusIndex {
   /** One clause of an indexed document, by reference (symbol, number or file name) and clause id. */
   clauseText(ref: string, clause: string): { symbol: string; adopted: string; text: string } | undefined {
     const r = ref.trim().toUpperCase().replace(/-/g, '/').replace(/\.(MD|TXT)$/, '');
-    const docs = this.db.prepare('SELECT id, symbol, number, file, adopted FROM docs').all() as Array<{ id: number; symbol: string; number: string | null; file: string; adopted: string }>;
+    const docs = this.sql('SELECT id, symbol, number, file, adopted FROM docs').all() as Array<{ id: number; symbol: string; number: string | null; file: string; adopted: string }>;
     const doc =
       docs.find((d) => d.symbol.toUpperCase() === r || d.file.toUpperCase().replace(/-/g, '/').replace(/\.(MD|TXT|MARKDOWN)$/, '') === r) ??
       docs.find((d) => (d.number && d.number.toUpperCase() === r) || d.symbol.toUpperCase().endsWith(`/${r}`));
     if (!doc) return undefined;
-    const row = this.db.prepare('SELECT text FROM clauses WHERE doc = ? AND upper(clause) = ?').get(doc.id, clause.toUpperCase()) as { text: string } | undefined;
+    const row = this.sql('SELECT text FROM clauses WHERE doc = ? AND upper(clause) = ?').get(doc.id, clause.toUpperCase()) as { text: string } | undefined;
     return row ? { symbol: doc.symbol, adopted: doc.adopted, text: row.text } : undefined;
   }
 }

@@ -60,6 +60,11 @@ export function tokenize(text: string): readonly Token[] {
   return hit;
 }
 
+/** Texts in the shared token cache (tests check who fills it). */
+export function tokenCacheSize(): number {
+  return cache.size;
+}
+
 /** Tokenize without the cache: for a stream of texts seen once (building the corpus index). */
 export function tokenizeUncached(text: string): Token[] {
   const out: Token[] = [];

@@ -10,6 +10,8 @@ import { openIndex, type CorpusIndex } from '../../src/corpus/search-index.js';
 import { addProvenance } from '../../src/corpus/provenance.js';
 import { loadResolution } from '../../src/corpus/load.js';
 import { compare } from '../../src/diff/compare.js';
+import { sharedTermCount } from '../../src/align/similarity.js';
+import { tokenCacheSize } from '../../src/model/tokens.js';
 import { CORPUS, ROOT } from '../support/paths.js';
 import { EXACT, ONE_WORD_NEW, WRAPPED, extraDoc, writePlantedCorpus } from './search-fixture.js';
 
@@ -62,6 +64,28 @@ describe('phrase search on the bundled corpus', () => {
     expect(`${top.symbol} ${top.clause}`).toBe('A/HRC/RES/56/2 PP9');
     expect(top.similarity).toBeGreaterThan(0.5);
     expect(r.hits.map((h) => h.similarity!)).toEqual([...r.hits.map((h) => h.similarity!)].sort((a, b) => b - a));
+  });
+});
+
+describe('near search in a long-running process', () => {
+  let index: CorpusIndex;
+  let dir: string;
+  beforeAll(async () => {
+    dir = writePlantedCorpus();
+    index = await openIndex({ corpusDir: CORPUS, path: join(dir, 'bundled.sqlite'), env });
+  });
+  afterAll(() => {
+    index.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps nothing of the clauses it scored: the shared token cache and term tables stay as they were', async () => {
+    const old = await loadResolution('example-2022', { corpusDir: CORPUS, cache: false });
+    const before = { tokens: tokenCacheSize(), terms: sharedTermCount() };
+    let hits = 0;
+    for (const c of old.clauses) hits += index.near(`${c.text} (asked ${hits})`, { limit: 5 }).hits.length;
+    expect(hits).toBeGreaterThan(old.clauses.length); // the queries did score corpus clauses
+    expect({ tokens: tokenCacheSize(), terms: sharedTermCount() }).toEqual(before);
   });
 });
 
