@@ -5,8 +5,10 @@
  * its words replaced by other words of the corpus, dropped or repeated, and documents are dated
  * across 1990–2024 in 50 series. Measured: index build time and size, phrase and near query time
  * (median and p95 over 200 queries each), provenance for one full comparison (example-2022 →
- * 56/2 against the whole generated corpus), peak memory (max RSS). At a few sizes on the way, the
- * same queries show how the cost grows with the corpus.
+ * 56/2 against the whole generated corpus), peak memory (max RSS) with the step that reached it and
+ * the split of the memory just after (JS heap, buffers, native). At a few sizes on the way, the
+ * same queries show how the cost grows with the corpus. Documents are generated as the index takes
+ * them, so the peak is the index's and the queries', not a heap of generated text waiting its turn.
  *
  *   npm run build && node dist/test/bench/search-bench.js [documents=5000]
  *
@@ -26,6 +28,8 @@ import { rng } from '../fixtures/series/generate.js';
 
 /** Clauses per generated document. */
 const CLAUSES = 70;
+/** Documents added per write transaction. */
+const BATCH = 250;
 /** Queries per kind at the final size (fewer at the checkpoints on the way). */
 const QUERIES = 200;
 
@@ -44,6 +48,8 @@ export interface SearchBenchResult {
   provenanceCpuMs: number;
   provenancePairs: number;
   maxRssMb: number;
+  /** Where the peak is. */
+  memory: MemoryPeak;
 }
 
 /** Median and 95th percentile, ms. */
@@ -56,6 +62,53 @@ export interface Stats {
 function cpu(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
+}
+
+/** Where the peak memory is, MB: the step that set the process's max RSS, and its split just after. */
+export interface MemoryPeak {
+  /** Max RSS of the process (the peak), MB. */
+  maxRssMb: number;
+  /** The bench step during which it was reached. */
+  step: string;
+  /** Just after that step: the RSS then (below the peak when the step's high point was brief) */
+  rssMb: number;
+  /** of which V8's heap (reserved, and in use including garbage not yet collected). */
+  heapTotalMb: number;
+  heapUsedMb: number;
+  /** Buffers and typed arrays outside the heap. */
+  externalMb: number;
+  /** The rest of the RSS: native memory (SQLite's page cache and statements, the runtime's own). */
+  nativeMb: number;
+  /** That native part when the bench started, before the index was opened (Node and the modules loaded). */
+  nativeAtStartMb: number;
+}
+
+const MB = 2 ** 20;
+
+/**
+ * Follows the process's max RSS from step to step: when a step raised it, the step is named and
+ * the memory split just after it is kept. The bench is synchronous, so the split is taken between
+ * steps; the peak itself (max RSS, from the kernel) includes anything allocated within a step.
+ */
+class MemoryWatch {
+  private peakKb = 0;
+  private atStart: number;
+  private split: Omit<MemoryPeak, 'maxRssMb' | 'nativeAtStartMb'> = { step: 'start', rssMb: 0, heapTotalMb: 0, heapUsedMb: 0, externalMb: 0, nativeMb: 0 };
+  constructor() {
+    const m = process.memoryUsage();
+    this.atStart = (m.rss - m.heapTotal - m.external) / MB;
+    this.note('start');
+  }
+  note(step: string): void {
+    const peak = process.resourceUsage().maxRSS;
+    if (peak <= this.peakKb) return;
+    this.peakKb = peak;
+    const m = process.memoryUsage();
+    this.split = { step, rssMb: m.rss / MB, heapTotalMb: m.heapTotal / MB, heapUsedMb: m.heapUsed / MB, externalMb: m.external / MB, nativeMb: (m.rss - m.heapTotal - m.external) / MB };
+  }
+  peak(): MemoryPeak {
+    return { maxRssMb: process.resourceUsage().maxRSS / 1024, ...this.split, nativeAtStartMb: this.atStart };
+  }
 }
 
 function stats(xs: number[]): Stats {
@@ -127,6 +180,7 @@ function* generate(count: number, m: { clauses: Clause[]; vocabulary: string[] }
  * @param checkpoints sizes on the way at which queries are timed too
  */
 export async function runSearchBench(documents: number, checkpoints: number[] = [], queries = QUERIES): Promise<SearchBenchResult> {
+  const watch = new MemoryWatch();
   const m = await material();
   const dir = mkdtempSync(join(tmpdir(), 'resdiff-search-bench-'));
   const corpusDir = join(dir, 'corpus');
@@ -137,12 +191,11 @@ export async function runSearchBench(documents: number, checkpoints: number[] = 
     // Query material: phrases of 3–8 words and whole paragraphs, taken from generated clauses.
     const sample: string[] = [];
     const gen = generate(documents, m);
-    const batch: Array<{ name: string; resolution: Resolution }> = [];
     const points: SearchBenchResult['checkpoints'] = [];
     let buildMs = 0;
     let buildCpuMs = 0;
     let added = 0;
-    const timeQueries = (n: number) => {
+    const timeQueries = (n: number, label: string) => {
       const phrase: number[] = [];
       const near: number[] = [];
       const phraseCpu: number[] = [];
@@ -160,6 +213,7 @@ export async function runSearchBench(documents: number, checkpoints: number[] = 
         phrase.push(performance.now() - t0);
         phraseCpu.push(cpu() - c0);
         if (r.hits.length) phraseHits++;
+        watch.note(`phrase queries ${label}`);
         const para = vary(text, rand, m.vocabulary);
         const c1 = cpu();
         const t1 = performance.now();
@@ -167,24 +221,40 @@ export async function runSearchBench(documents: number, checkpoints: number[] = 
         near.push(performance.now() - t1);
         nearCpu.push(cpu() - c1);
         if (n2.hits.length) nearHits++;
+        watch.note(`near queries ${label}`);
       }
       return { phrase: { ...stats(phrase), withHits: phraseHits, cpu: stats(phraseCpu) }, near: { ...stats(near), withHits: nearHits, cpu: stats(nearCpu) } };
     };
-    for (const doc of gen) {
-      batch.push(doc);
-      if (sample.length < 2000 && rand() < 0.5) sample.push(doc.resolution.clauses[Math.floor(rand() * CLAUSES)]!.text);
-      if (batch.length === 250 || added + batch.length === documents || checkpoints.includes(added + batch.length)) {
+    // Documents are made as the index takes them (a batch is a generator, not an array), so the
+    // bench never holds more than one generated document; the time spent making them is not
+    // counted as building.
+    let genMs = 0;
+    let genCpuMs = 0;
+    function* take(n: number): Generator<{ name: string; resolution: Resolution }> {
+      for (let i = 0; i < n; i++) {
         const c0 = cpu();
         const t0 = performance.now();
-        index.addResolutions(batch);
-        buildMs += performance.now() - t0;
-        buildCpuMs += cpu() - c0;
-        added += batch.length;
-        batch.length = 0;
-        if (checkpoints.includes(added) && added < documents) {
-          const t = timeQueries(Math.min(100, queries));
-          points.push({ documents: added, phrase: t.phrase, near: t.near });
-        }
+        const next = gen.next();
+        if (!next.done && sample.length < 2000 && rand() < 0.5) sample.push(next.value.resolution.clauses[Math.floor(rand() * CLAUSES)]!.text);
+        genMs += performance.now() - t0;
+        genCpuMs += cpu() - c0;
+        if (next.done) return;
+        yield next.value;
+      }
+    }
+    while (added < documents) {
+      const end = Math.min(documents, added + BATCH, ...checkpoints.filter((c) => c > added));
+      const c0 = cpu();
+      const t0 = performance.now();
+      const [ms0, cpu0] = [genMs, genCpuMs];
+      index.addResolutions(take(end - added));
+      buildMs += performance.now() - t0 - (genMs - ms0);
+      buildCpuMs += cpu() - c0 - (genCpuMs - cpu0);
+      added = end;
+      watch.note(`building the index (${added} documents)`);
+      if (checkpoints.includes(added) && added < documents) {
+        const t = timeQueries(Math.min(100, queries), `at ${added} documents`);
+        points.push({ documents: added, phrase: t.phrase, near: t.near });
       }
     }
     const c0 = cpu();
@@ -192,7 +262,8 @@ export async function runSearchBench(documents: number, checkpoints: number[] = 
     index.optimize();
     buildMs += performance.now() - t0;
     buildCpuMs += cpu() - c0;
-    const final = timeQueries(queries);
+    watch.note('merging the full-text segments');
+    const final = timeQueries(queries, `at ${documents} documents`);
     // Provenance for one full comparison: the constructed 2022 text against 56/2, with the
     // generated documents (dated up to 2024) as the earlier corpus.
     const times: number[] = [];
@@ -205,6 +276,7 @@ export async function runSearchBench(documents: number, checkpoints: number[] = 
       pairs = addProvenance(c, index);
       times.push(performance.now() - t);
       cpuTimes.push(cpu() - c0);
+      watch.note('provenance');
     }
     const s = index.stats();
     return {
@@ -220,6 +292,7 @@ export async function runSearchBench(documents: number, checkpoints: number[] = 
       provenanceCpuMs: stats(cpuTimes).median,
       provenancePairs: pairs,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
+      memory: watch.peak(),
     };
   } finally {
     index.close();
@@ -243,5 +316,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log(`  phrase query (${QUERIES}, 3–8 words): wall ${f(r.phrase)}; CPU ${f(r.phrase.cpu)} (${r.phrase.withHits} with hits)`);
   console.log(`  near query (${QUERIES}, whole paragraphs): wall ${f(r.near)}; CPU ${f(r.near.cpu)} (${r.near.withHits} with hits)`);
   console.log(`  provenance, one full comparison (example-2022 → 56/2): ${r.provenanceMs.toFixed(0)} ms wall, ${r.provenanceCpuMs.toFixed(0)} ms CPU (${r.provenancePairs} pairs with sources)`);
-  console.log(`  peak memory (max RSS): ${r.maxRssMb.toFixed(0)} MB`);
+  const p = r.memory;
+  const mb = (n: number) => `${n.toFixed(0)} MB`;
+  console.log(`  peak memory (max RSS): ${mb(r.maxRssMb)}, reached during: ${p.step}`);
+  console.log(
+    `    just after it: RSS ${mb(p.rssMb)} = JS heap ${mb(p.heapTotalMb)} (${mb(p.heapUsedMb)} in use) + buffers ${mb(p.externalMb)} + native ${mb(p.nativeMb)} ` +
+      `(${mb(p.nativeAtStartMb)} of it Node and the modules at start; the rest SQLite's page cache, capped at 32 MB, and statements)`,
+  );
 }
