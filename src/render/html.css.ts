@@ -20,6 +20,9 @@ const C = {
   warn: '#8a5a00',
 };
 
+/** The colour of body text, for what the PDF writes onto a printed page (the list's page numbers). */
+export const INK = C.ink;
+
 /** The redline stylesheet (both layouts, screen and print). */
 export const REDLINE_CSS = `
 :root { color-scheme: light; }
@@ -119,8 +122,10 @@ del.tech { color: ${C.tech}; background: transparent; text-decoration-color: ${C
 table.changes { border-collapse: collapse; font-size: .88rem; margin: .3rem 0 .7rem; width: 100%; }
 table.changes th, table.changes td { border-bottom: 1px solid ${C.rule}; padding: .12rem .5rem; text-align: left; vertical-align: top; }
 table.changes th { color: ${C.quiet}; font-weight: normal; }
-table.changes td.page { white-space: nowrap; text-align: right; font-variant-numeric: tabular-nums; }
+table.changes td.page { white-space: nowrap; text-align: left; }
 table.changes a { color: inherit; text-decoration: none; border-bottom: 1px dotted ${C.quiet}; }
+/* The PDF writes the page number into this box: 1em high, its bottom on the baseline (an empty inline-block's baseline is its bottom edge), room for three digits. */
+table.changes a.pageslot { display: inline-block; width: 1.6em; height: 1em; border: 0; padding: 0; margin: 0; vertical-align: baseline; }
 table.changes tr.k-new .ckind { color: ${C.ins}; }
 table.changes tr.k-dropped .ckind { color: ${C.del}; }
 table.changes tr.k-moved .ckind { color: ${C.moved}; }

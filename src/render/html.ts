@@ -48,10 +48,12 @@ export interface HtmlOptions {
   version?: string;
   /** When the document was generated (default: now). */
   generated?: Date;
-  /** Page of each anchor in the printed PDF ("new-OP13" → 4), for the list of changes. */
-  pageNumbers?: Record<string, number>;
-  /** Reserve room for page numbers in the list of changes (the PDF's first pass). */
-  pagePlaceholders?: boolean;
+  /**
+   * A Page column in the list of changes for the PDF: "p." and an empty link to the clause, a
+   * box 1em high sitting on the line's baseline, into which the PDF renderer writes the page
+   * Chromium printed the clause on (read from the PDF's own destinations).
+   */
+  pageSlots?: boolean;
   /** The page title (default: "Redline: OLD → NEW"). */
   title?: string;
   /** For style 'diff2html': the unified patch to show (default: renderUnified(c)). */
@@ -145,14 +147,10 @@ function renderSummary(c: Comparison, opts: HtmlOptions | undefined): string {
   const row = (label: string, cls: string, k: Counts, paras: string) =>
     `<tr class="${cls}"><th scope="row">${label}</th><td>${paras}</td>${COUNT_WORDS.map((w) => `<td class="n-${w}">${k[w]}</td>`).join('')}<td>${k.split}</td><td>${k.merged}</td></tr>`;
   const list = changeList(c);
-  const pageOf = (anchor: string) => {
-    if (opts?.pageNumbers?.[anchor] !== undefined) return `p. ${opts.pageNumbers[anchor]}`;
-    return opts?.pagePlaceholders ? 'p. 00' : '';
-  };
-  const showPages = !!(opts?.pageNumbers || opts?.pagePlaceholders);
+  const showPages = !!opts?.pageSlots;
   const rows = list.map((e) => {
     const kind = CHANGE_KIND_LABEL[e.kind] + (e.alsoMoved ? ', moved' : '');
-    const page = showPages ? `<td class="page">${escapeHtml(pageOf(e.anchor))}</td>` : '';
+    const page = showPages ? `<td class="page">p.&nbsp;<a class="pageslot" href="#${escapeHtml(e.anchor)}"></a></td>` : '';
     return `<tr class="change k-${e.kind}"><td class="cids"><a href="#${escapeHtml(e.anchor)}">${escapeHtml(e.ids)}</a></td><td class="ckind">${escapeHtml(kind)}${e.kind === 'technical' ? ' <span class="tmark" aria-hidden="true">†</span>' : ''}</td>${page}</tr>`;
   });
   const legendIns = opts?.style === 'un' ? 'inserted text (bold)' : 'inserted text';

@@ -1,13 +1,16 @@
 /**
  * The PDF redline, printed by a real Chromium and read back with poppler (pdfinfo, pdftotext):
  * A4, the changed words, the running header on every page, "Page X of Y", the summary on page 1,
- * one browser for a batch. Constructed comparisons (see fixtures.ts).
+ * one browser for a batch; the list of changes' page numbers, written after the one print from
+ * the PDF's own destinations (checked with pdfjs, an independent reader, and against the text
+ * of the page named). Constructed comparisons (see fixtures.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PdfRenderer } from '../../src/render/pdf.js';
+import { changeList } from '../../src/render/redline.js';
 import { findChromium } from '../../src/render/browser.js';
 import { InputError } from '../../src/errors.js';
 import { constructedComparison, longComparison } from './fixtures.js';
@@ -75,6 +78,78 @@ describe('renderComparePdf', () => {
     expect(d).toContain('Baku Summit of October 2019');
     expect(pageText(d2h, 1)).toMatch(/Page 1 of \d+/);
   }, 60_000);
+
+  it('writes each change\'s page into the list, also where the list runs over onto page 2, on the row\'s baseline and tagged as the link\'s text', async () => {
+    const c = longComparison(60);
+    const file = save('long-list.pdf', await r.render(c));
+    const pages = Number(pdfinfo(file).Pages);
+    const list = changeList(c);
+    expect(list.length).toBeGreaterThan(60);
+    // The pages the list takes: those before the first that prints a clause.
+    const listPages: number[] = [];
+    for (let p = 1; p <= pages && !/Preambular paragraphs|Operative paragraphs/.test(pageText(file, p, false)); p++) listPages.push(p);
+    expect(listPages.length).toBeGreaterThanOrEqual(2);
+    const listText = listPages.map((p) => pageText(file, p, false)).join(' ').replace(/\s+/g, ' ');
+    const listed = new Map<string, number>();
+    for (const e of list) {
+      const m = new RegExp(`(?:^| )${e.ids.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} [a-z ,†]+ p\\. (\\d+)`).exec(listText);
+      if (m) listed.set(e.ids, Number(m[1]));
+    }
+    expect(listed.size).toBe(list.length);
+
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const task = pdfjs.getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0, isEvalSupported: false });
+    try {
+      const doc = await task.promise;
+      for (const e of list) {
+        const n = listed.get(e.ids);
+        const dest = (await doc.getDestination(e.anchor)) as unknown[] | null;
+        expect(dest, e.anchor).not.toBeNull();
+        const destPage = (await doc.getPageIndex(dest![0] as Parameters<typeof doc.getPageIndex>[0])) + 1;
+        expect(n, e.ids).toBe(destPage);
+        expect(n!).toBeGreaterThan(listPages.at(-1)!);
+        if (e.ids.startsWith('OP')) expect(pageText(file, n, false), `${e.ids} on p. ${n}`).toMatch(new RegExp(`\\b${e.ids}\\b`));
+      }
+      // Tagged: on each page of the list, every number is the text of a link in the structure tree.
+      for (const p of listPages) {
+        const page = await doc.getPage(p);
+        const content = await page.getTextContent({ includeMarkedContent: true });
+        const text = new Map<string, string>();
+        const open: string[] = [];
+        for (const it of content.items as Array<{ type?: string; id?: string; str?: string }>) {
+          if (it.type === 'beginMarkedContentProps' || it.type === 'beginMarkedContent') open.push(it.id ?? '');
+          else if (it.type === 'endMarkedContent') open.pop();
+          else if (it.str !== undefined && open.at(-1)) text.set(open.at(-1)!, (text.get(open.at(-1)!) ?? '') + it.str);
+        }
+        type Node = { role?: string; type?: string; id?: string; children?: Node[] };
+        const linkTexts: string[] = [];
+        const walk = (n: Node) => {
+          if (n.role === 'Link') linkTexts.push((n.children ?? []).filter((k) => k.type === 'content').map((k) => text.get(k.id!) ?? '').join(''));
+          for (const k of n.children ?? []) walk(k);
+        };
+        walk((await page.getStructTree()) as Node);
+        const numbers = linkTexts.filter((t) => /^\d+$/.test(t));
+        const rows = [...pageText(file, p, false).matchAll(/p\. \d+/g)].length;
+        expect(numbers.length, `page ${p}`).toBe(rows);
+      }
+    } finally {
+      await task.destroy();
+    }
+
+    // On the row's baseline, at the size of the "p." beside it.
+    const words = [...execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', String(listPages.at(-1)), file, '-'], { encoding: 'utf8' }).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+      .map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), w: m[5]! }));
+    let checked = 0;
+    words.forEach((w, i) => {
+      const next = words[i + 1];
+      if (w.w !== 'p.' || !next || !/^\d+$/.test(next.w)) return;
+      expect(Math.abs(next.y1 - w.y1)).toBeLessThan(1.5);
+      expect(next.x0 - w.x1).toBeGreaterThan(0.5);
+      expect(next.x0 - w.x1).toBeLessThan(w.y1 - w.y0);
+      checked++;
+    });
+    expect(checked).toBe(list.length);
+  }, 120_000);
 
   it('prints a batch with one browser', async () => {
     const pdfs = await r.renderAll([constructedComparison(), constructedComparison(), longComparison(5)]);
