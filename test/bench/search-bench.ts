@@ -321,6 +321,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log(`  peak memory (max RSS): ${mb(r.maxRssMb)}, reached during: ${p.step}`);
   console.log(
     `    just after it: RSS ${mb(p.rssMb)} = JS heap ${mb(p.heapTotalMb)} (${mb(p.heapUsedMb)} in use) + buffers ${mb(p.externalMb)} + native ${mb(p.nativeMb)} ` +
-      `(${mb(p.nativeAtStartMb)} of it Node and the modules at start; the rest SQLite's page cache, capped at 32 MB, and statements)`,
+      `(${mb(p.nativeAtStartMb)} of it Node and the modules at start; the rest mostly SQLite: its page cache, capped at 32 MB, and statements)`,
   );
 }
