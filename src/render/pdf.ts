@@ -94,8 +94,12 @@ export class PdfRenderer {
   async render(c: Comparison, opts: HtmlOptions = {}): Promise<Uint8Array> {
     const generated = opts.generated ?? new Date();
     const redline = opts.style !== 'diff2html';
-    const printed = await this.print(c, renderCompareHtml(c, { ...opts, generated, pageSlots: redline }));
-    const { PDFDocument } = await import('pdf-lib');
+    const printing = this.print(c, renderCompareHtml(c, { ...opts, generated, pageSlots: redline }));
+    // pdf-lib loads while Chromium prints: on a cold start that hides most of its loading.
+    const lib = import('pdf-lib');
+    lib.catch(() => undefined);
+    const printed = await printing;
+    const { PDFDocument } = await lib;
     // pdf-lib yields to the event loop every `PDF_LIB_OBJECTS_PER_TICK` objects: its defaults
     // (100 when reading, 50 when writing) spent more time waiting for the next tick than working.
     const doc = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: PDF_LIB_OBJECTS_PER_TICK });
