@@ -33,12 +33,20 @@ export interface CompareFormat {
   /** MIME type, for the server. */
   contentType: string;
   render(c: Comparison, opts: RenderOptions): Promise<string | Uint8Array>;
+  /**
+   * Start what rendering will need (the PDF renderer's browser) while the versions are still
+   * being read and compared; a failure to start is reported by the first render().
+   */
+  prepare?(opts: Pick<RenderOptions, 'env'>): void;
   /** Release what the format holds after a run (the PDF renderer's browser), if anything. */
   dispose?(): Promise<void>;
 }
 
 /** The tool's version, for document metadata (kept with package.json's). */
 export const VERSION = '0.1.0';
+
+/** The PDF format's early browser start (prepare), which dispose waits for. */
+let pdfStarting: Promise<void> | undefined;
 
 /** Every compare output format by name. */
 export const compareFormats: Record<string, CompareFormat> = {
@@ -72,7 +80,15 @@ export const compareFormats: Record<string, CompareFormat> = {
     contentType: 'application/pdf',
     // One browser for the whole run (a --pairs batch included), closed by dispose().
     render: async (c, o) => (await import('./pdf.js')).renderComparePdf(c, { layout: o.layout, style: o.style, changesOnly: o.changesOnly, docs: o.docs, version: o.version, env: o.env }),
-    dispose: async () => (await import('./pdf.js')).closeBrowser(),
+    prepare: (o) => {
+      pdfStarting = import('./pdf.js').then((m) => m.startBrowser(o.env), () => undefined);
+    },
+    // After prepare()'s start has begun, so a run that fails early still closes the browser it started.
+    dispose: async () => {
+      await pdfStarting;
+      pdfStarting = undefined;
+      await (await import('./pdf.js')).closeBrowser();
+    },
   },
   docx: {
     binary: true,

@@ -327,13 +327,32 @@ function setMetadata(doc: PDFDocument, c: Comparison, generated: Date, version: 
 let shared: Promise<PdfRenderer> | undefined;
 
 async function sharedRenderer(env: PdfOptions['env']): Promise<PdfRenderer> {
-  if (shared) {
-    const r = await shared.catch(() => undefined);
-    if (r?.connected) return r;
+  const s = shared;
+  if (s) {
+    try {
+      const r = await s;
+      if (r.connected) return r;
+    } catch (e) {
+      // Everyone waiting for a start that failed hears why; the next call tries again.
+      if (shared === s) shared = undefined;
+      throw e;
+    }
   }
+  if (shared !== s) return sharedRenderer(env);
   shared = PdfRenderer.launch(env);
-  shared.catch(() => (shared = undefined));
+  shared.catch(() => undefined);
   return shared;
+}
+
+/**
+ * Start the shared browser now, without waiting for it: the CLI calls this before reading and
+ * comparing the versions, so Chromium starts meanwhile. A failure to start is reported by the
+ * first `renderComparePdf`.
+ *
+ * @param env environment for browser discovery
+ */
+export function startBrowser(env?: PdfOptions['env']): void {
+  if (!shared) sharedRenderer(env).catch(() => undefined);
 }
 
 /**

@@ -68,6 +68,7 @@ export function define(program: Command, io: Io): void {
 export async function runCompare(oldRef: string, newRef: string, opts: CompareCliOptions, io: Io): Promise<void> {
   const { InputError } = await import('../../errors.js');
   if (compareFormats[opts.format]!.binary && !opts.output) throw new InputError(`--format ${opts.format} writes a binary file: give --output FILE`);
+  compareFormats[opts.format]!.prepare?.({ env: io.env });
   await renderComparison(await comparePair(oldRef, newRef, opts, io), opts, io);
 }
 
@@ -193,6 +194,7 @@ export async function runPairs(pairsFile: string, opts: CompareCliOptions, io: I
   }
   const pairs = (await parsePairs(text, pairsFile)).map((p) => ({ ...p, format: formatForOutput(p.output, opts) }));
   const used = new Set(pairs.map((p) => p.format));
+  for (const f of used) compareFormats[f]?.prepare?.({ env: io.env });
   const memo: BatchMemo = { versions: new Map(), comparisons: new Map() };
   const warned = new Set<string>();
   // A few at a time: while Chromium prints one PDF, the next comparison is read and aligned.
