@@ -337,11 +337,23 @@ async function sharedRenderer(env: PdfOptions['env']): Promise<PdfRenderer> {
       if (shared === s) shared = undefined;
       throw e;
     }
+    // The browser went away: start another, unless a caller already has.
+    if (shared !== s) return sharedRenderer(env);
   }
-  if (shared !== s) return sharedRenderer(env);
-  shared = PdfRenderer.launch(env);
-  shared.catch(() => undefined);
-  return shared;
+  return launchShared(env, false);
+}
+
+/**
+ * Start the shared browser. A failed start is forgotten at once, so the next call tries again,
+ * except an early start (`startBrowser`), whose failure is kept for the first print to report.
+ */
+function launchShared(env: PdfOptions['env'], early: boolean): Promise<PdfRenderer> {
+  const p = PdfRenderer.launch(env);
+  shared = p;
+  p.catch(() => {
+    if (!early && shared === p) shared = undefined;
+  });
+  return p;
 }
 
 /**
@@ -352,7 +364,7 @@ async function sharedRenderer(env: PdfOptions['env']): Promise<PdfRenderer> {
  * @param env environment for browser discovery
  */
 export function startBrowser(env?: PdfOptions['env']): void {
-  if (!shared) sharedRenderer(env).catch(() => undefined);
+  if (!shared) launchShared(env, true);
 }
 
 /**

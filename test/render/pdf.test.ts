@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PdfRenderer } from '../../src/render/pdf.js';
+import { closeBrowser, PdfRenderer, renderComparePdf, startBrowser } from '../../src/render/pdf.js';
 import { changeList } from '../../src/render/redline.js';
 import { findChromium } from '../../src/render/browser.js';
 import { InputError } from '../../src/errors.js';
@@ -157,6 +157,28 @@ describe('renderComparePdf', () => {
     for (const b of pdfs) expect(Buffer.from(b.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     expect(r.connected).toBe(true);
   }, 60_000);
+});
+
+describe('the shared browser', () => {
+  afterAll(async () => {
+    await closeBrowser();
+  });
+  const bad = { RESDIFF_CHROMIUM: '/nonexistent/chromium' };
+
+  it('a start that failed is reported to its caller and forgotten: the next print starts a browser', async () => {
+    await expect(renderComparePdf(constructedComparison(), { env: bad })).rejects.toThrow(/^RESDIFF_CHROMIUM is set to \/nonexistent\/chromium/);
+    const pdf = await renderComparePdf(constructedComparison(), { env: {} });
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    await closeBrowser();
+  }, 120_000);
+
+  it('an early start that failed is reported by the first print (once), and the print after starts again', async () => {
+    startBrowser(bad);
+    await expect(renderComparePdf(constructedComparison(), { env: {} })).rejects.toThrow(/^RESDIFF_CHROMIUM is set to \/nonexistent\/chromium/);
+    const pdf = await renderComparePdf(constructedComparison(), { env: {} });
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    await closeBrowser();
+  }, 120_000);
 });
 
 describe('findChromium', () => {
