@@ -63,6 +63,17 @@ run(process.argv.slice(2), processIo()).then((code) => { process.exitCode = code
       ['compare', 'OLD', 'NEW', '--format', 'text'],
       ['show', 'NEW', '--format', 'json'],
     ],
+    apart: { './remark.js': { entry: 'remark', exports: ['parseMarkdownTree'] } },
+  },
+  /**
+   * remark (unified, remark-parse, micromark): only for Markdown outside the direct reader's
+   * shape (src/model/markdown-direct.ts), so the CLI loads it from here on first use instead of
+   * evaluating it on every run. It holds libraries only, no class of ours, so nothing is
+   * duplicated between the two files that `instanceof` could trip on.
+   */
+  remark: {
+    contents: `export { parseMarkdownTree } from './src/model/remark.ts';`,
+    training: [],
   },
 };
 
@@ -120,6 +131,33 @@ const metaUrl = {
   },
 };
 
+/**
+ * Modules an entry loads from another bundle file on first use (`apart`: import path -> the
+ * entry and the functions it exports): the import is replaced by a module whose functions
+ * require() dist/bundle/<entry>.cjs when one of them is first called.
+ */
+function apartPlugin(apart) {
+  return {
+    name: 'resdiff-apart',
+    setup(b) {
+      const specs = Object.keys(apart ?? {});
+      if (specs.length === 0) return;
+      const filter = new RegExp(`^(?:${specs.map((x) => x.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+      b.onResolve({ filter }, (args) => (args.importer.includes(`${sep}src${sep}`) ? { path: args.path, namespace: 'apart' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'apart' }, (args) => {
+        const { entry, exports } = apart[args.path];
+        const file = `${entry}.cjs`;
+        return {
+          contents: `let loaded;
+const load = () => (loaded ??= require(require('node:path').join(__dirname, ${JSON.stringify(file)})));
+${exports.map((f) => `export function ${f}(...args) { return load().${f}(...args); }`).join('\n')}`,
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
+
 /** The banner's lines come first in the output (the only place a real import() may stay). */
 const BANNER = `"use strict";
 var __resdiffImport = globalThis.__resdiffImport || ((spec) => import(spec));
@@ -140,7 +178,7 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
     sourcemap: 'linked',
     sourcesContent: false,
     banner: { js: BANNER },
-    plugins: [externals, metaUrl],
+    plugins: [externals, metaUrl, apartPlugin(entry.apart)],
     logLevel: 'warning',
   });
   // An `import.meta` the plugin did not map (import.meta.resolve, …) would be {} in CommonJS.
@@ -160,7 +198,7 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
   }
   const sha256 = createHash('sha256').update(readFileSync(outfile)).digest('hex');
   writeFileSync(join(OUT, `${name}.meta.json`), `${JSON.stringify({ entry: name, sha256 })}\n`);
-  if (process.argv.includes('--no-cache')) continue;
+  if (process.argv.includes('--no-cache') || entry.training.length === 0) continue;
   // Warm the code cache: run the bundle through the launcher with RESDIFF_CODE_CACHE_BUILD set,
   // which makes the launcher write its cache beside the bundle at exit. Each run starts from the
   // previous run's cache, so the functions every training run compiled end up in it.

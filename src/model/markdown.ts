@@ -1,16 +1,17 @@
 /**
- * Markdown -> blocks, on unified + remark-parse (+ remark-frontmatter).
+ * Markdown -> blocks: plain resolution Markdown by the direct reader (markdown-direct.ts), any
+ * other Markdown on unified + remark-parse (+ remark-frontmatter).
  *
  * remark gives us the block structure and inline emphasis; paragraph numbers are read from the
  * source at each list item's position, because remark's lists lose the printed numbers (DESIGN §6).
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent, PhrasingContent, ListItem, Heading } from 'mdast';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { InputError } from '../errors.js';
 import type { Block, SupMarker } from './blocks.js';
+import { directMarkdownBlocks } from './markdown-direct.js';
+import { parseMarkdownTree } from './remark.js';
+import { note, type Explain } from '../ingest/explain.js';
 
 /** What a Markdown source gives: its front matter (if any) and its blocks. */
 export interface MarkdownBlocks {
@@ -18,16 +19,33 @@ export interface MarkdownBlocks {
   blocks: Block[];
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+/**
+ * Read Markdown text into blocks: plain resolution Markdown by the direct reader
+ * (markdown-direct.ts, the same blocks without a syntax tree), anything else by remark.
+ *
+ * @param text the Markdown, LF line endings
+ * @param file file name for messages
+ * @param trace `show --explain`: which reader read the file, and why remark if it was remark
+ */
+export function markdownBlocks(text: string, file: string, trace?: Explain): MarkdownBlocks {
+  const direct = directMarkdownBlocks(text);
+  if ('refused' in direct) note(trace, { stage: 'markdown', line: direct.line, action: 'note', reason: `read with remark (full CommonMark): ${direct.refused}` });
+  else note(trace, { stage: 'markdown', action: 'note', reason: 'read with the direct reader for plain resolution Markdown (the same blocks as remark, proven by a property test)' });
+  if ('blocks' in direct) {
+    const fm = direct.frontMatter;
+    return { frontMatter: fm ? readFrontMatter(fm.value, file, fm.line) : {}, blocks: direct.blocks };
+  }
+  return remarkMarkdownBlocks(text, file);
+}
 
 /**
- * Read Markdown text into blocks.
+ * Read Markdown text into blocks with remark: every Markdown construct.
  *
  * @param text the Markdown, LF line endings
  * @param file file name for messages
  */
-export function markdownBlocks(text: string, file: string): MarkdownBlocks {
-  const tree = processor.parse(text) as Root;
+export function remarkMarkdownBlocks(text: string, file: string): MarkdownBlocks {
+  const tree = parseMarkdownTree(text);
   const out: Block[] = [];
   let frontMatter: Record<string, unknown> = {};
   for (const node of tree.children) {

@@ -42,7 +42,7 @@ export function parseResolution(source: Source, options: ReadOptions = {}): Reso
   let frontMatter: Record<string, unknown> = {};
   let blocks: Block[];
   if (source.format === 'markdown') {
-    const md = markdownBlocks(source.text, source.file);
+    const md = markdownBlocks(source.text, source.file, trace);
     frontMatter = md.frontMatter;
     blocks = md.blocks;
   } else {

@@ -14,10 +14,11 @@ import { RES_56_2 } from '../support/paths.js';
 
 const res56 = readFileSync(RES_56_2);
 const slow = Buffer.from(MARKDOWN_SHAPES['setext-runs']()); // minutes for remark
-/** About 2,900 operative paragraphs: ordinary text, but its syntax tree needs well over 16 MiB. */
-const large = Buffer.from(
-  `The Human Rights Council,\n\n${Array.from({ length: 2900 }, (_, i) => `${i + 1}. *Requests* the Secretary-General to report on the matter to the Council at its session;\n\n`).join('')}`,
-);
+/** About 2,900 operative paragraphs of plain resolution Markdown (the direct reader's shape). */
+const largeText = `The Human Rights Council,\n\n${Array.from({ length: 2900 }, (_, i) => `${i + 1}. *Requests* the Secretary-General to report on the matter to the Council at its session;\n\n`).join('')}`;
+const largePlain = Buffer.from(largeText);
+/** The same with one `_emphasis_` (outside that shape): remark reads it, and its syntax tree needs well over 16 MiB. */
+const large = Buffer.from(largeText.replace('The Human Rights Council,', 'The _Human Rights Council_,'));
 
 const pools: ParsePool[] = [];
 const pool = (o: ConstructorParameters<typeof ParsePool>[0]) => {
@@ -65,6 +66,9 @@ describe('bounded parser pool', () => {
     expect((e as InputError).format()).toMatch(/^large\.md: needed more than 16 MiB of memory to read; /);
     const ok = await p.parse({ bytes: Buffer.from(SMALL_RESOLUTION), name: 'small.md' });
     expect(ok.clauses).toHaveLength(3);
+    // The direct reader builds no syntax tree: the plain file fits the same budget.
+    const plain = await p.parse({ bytes: largePlain, name: 'large-plain.md' });
+    expect(plain.clauses.filter((c) => c.kind === 'OP')).toHaveLength(2900);
   }, 90_000);
 
   it('refuses at once when every worker is busy and the queue is full', async () => {
