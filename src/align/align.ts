@@ -52,14 +52,20 @@ export interface AlignOptions {
   idf?: Idf;
 }
 
-/** Profiles of clauses, cached per clause object (alignment of N versions reuses them). */
-const profileCache = new WeakMap<Clause, Profile>();
-/** The similarity profile of a clause (cached). */
+/**
+ * Profiles of clause texts, cached by text: most clauses are the same in both versions (and
+ * across a series), so each is profiled once. A profile depends on its text only. The cache is
+ * emptied when full, like the token cache.
+ */
+const profileCache = new Map<string, Profile>();
+const PROFILE_CACHE_LIMIT = 20000;
+/** The similarity profile of a clause (cached by its text). */
 export function profileOf(c: Clause): Profile {
-  let p = profileCache.get(c);
+  let p = profileCache.get(c.text);
   if (!p) {
+    if (profileCache.size >= PROFILE_CACHE_LIMIT) profileCache.clear();
     p = profile(c.text);
-    profileCache.set(c, p);
+    profileCache.set(c.text, p);
   }
   return p;
 }
@@ -75,8 +81,9 @@ export function align(oldRes: Resolution, newRes: Resolution, options: AlignOpti
   const pa = A.map(profileOf);
   const pb = B.map(profileOf);
   const idf = options.idf ?? idfOf([...pa, ...pb]);
-  const wa = pa.map((p) => weigh(p, idf));
-  const wb = pb.map((p) => weigh(p, idf));
+  // Weights only for the clauses that reach the assignment (not those anchored by their text).
+  const wa = lazyWeights(pa, idf);
+  const wb = lazyWeights(pb, idf);
 
   const oldGroup = new Array<Group | undefined>(A.length);
   const newGroup = new Array<Group | undefined>(B.length);
@@ -135,6 +142,12 @@ export function align(oldRes: Resolution, newRes: Resolution, options: AlignOpti
   return groups;
 }
 
+/** `weigh` of each profile, computed when first asked for. */
+function lazyWeights(ps: Profile[], idf: Idf): (i: number) => Weighted {
+  const memo = new Array<Weighted | undefined>(ps.length);
+  return (i) => (memo[i] ??= weigh(ps[i]!, idf));
+}
+
 function indicesOf(cs: Clause[], kind: ClauseKind): number[] {
   const out: number[] = [];
   cs.forEach((c, i) => {
@@ -171,14 +184,14 @@ function ranks(cs: Clause[]): number[] {
 function assign(
   ia: number[],
   ib: number[],
-  wa: Weighted[],
-  wb: Weighted[],
+  wa: (i: number) => Weighted,
+  wb: (j: number) => Weighted,
   threshold: number,
   rank: [number[], number[]] | undefined,
   onLink: (i: number, j: number, sim: number) => void,
 ): void {
   if (!ia.length || !ib.length) return;
-  const sims = ia.map((i) => ib.map((j) => similarity(wa[i], wb[j])));
+  const sims = ia.map((i) => ib.map((j) => similarity(wa(i), wb(j))));
   const score = sims.map((row, r) =>
     row.map((s, c) => {
       if (s < threshold) return 0;

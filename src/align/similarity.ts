@@ -21,16 +21,17 @@ export interface Profile {
   /** Interned word ids, ascending, and their term frequencies. */
   terms: Int32Array;
   tf: Float64Array;
-  /** Interned trigram ids, ascending. */
-  trigrams: Int32Array;
+  /** Trigram keys (see trigramKey), ascending. */
+  trigrams: Float64Array;
 }
 
 /** Weight of the bag-of-words term; the rest goes to trigrams. */
 const COSINE_WEIGHT = 0.5;
 
 /**
- * Interning tables: word and trigram ids. Ids are only compared, never shown, so two profiles are
- * comparable when they were made with the same tables.
+ * Interning tables: word ids, and the ids of the trigrams that need one (see trigramKey). Ids are
+ * only compared, never shown, so two profiles are comparable when they were made with the same
+ * tables.
  */
 export interface TermIds {
   words: Map<string, number>;
@@ -86,17 +87,50 @@ export function profile(text: string, ids: TermIds = shared, cache = true): Prof
   return profileOfKeys(termKeys(text, cache), ids);
 }
 
+/**
+ * Trigram keys are numbers computed from the three word ids, not joined strings: with ids under
+ * 2^17 (131,072 distinct words in one table) `(a·2^17 + b)·2^17 + c` is exact in a double (under
+ * 2^51). Past that, a trigram is interned in the trigram table and keyed 2^51 + its id, apart
+ * from the computed ones. Texts of one or two words get a key of their own, negative.
+ */
+const SPAN = 2 ** 17;
+const INTERNED = 2 ** 51;
+
+function trigramKey(ids: TermIds, a: number, b: number, c: number): number {
+  if (a < SPAN && b < SPAN && c < SPAN) return (a * SPAN + b) * SPAN + c;
+  return INTERNED + intern(ids.trigrams, `${a} ${b} ${c}`);
+}
+
+/** Sort a typed array and keep one of each value (in place); the distinct values, ascending. */
+function distinctSorted(xs: Float64Array): Float64Array {
+  xs.sort();
+  let n = 0;
+  for (let i = 0; i < xs.length; i++) if (i === 0 || xs[i] !== xs[n - 1]) xs[n++] = xs[i]!;
+  return xs.subarray(0, n);
+}
+
 /** A profile from a clause's term keys (see termKeys), when the caller has them already. */
 export function profileOfKeys(keys: readonly string[], ids: TermIds = shared): Profile {
-  const words = keys.map((k) => intern(ids.words, k));
-  const counts = new Map<number, number>();
-  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const terms = Int32Array.from(counts.keys()).sort();
-  const tf = Float64Array.from(terms, (t) => counts.get(t)!);
-  const tri = new Set<number>();
-  for (let i = 0; i + 2 < words.length; i++) tri.add(intern(ids.trigrams, `${words[i]} ${words[i + 1]} ${words[i + 2]}`));
-  if (words.length > 0 && words.length < 3) tri.add(intern(ids.trigrams, words.join(' ')));
-  return { terms, tf, trigrams: Int32Array.from(tri).sort() };
+  const words = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) words[i] = intern(ids.words, keys[i]!);
+  // Terms and their frequencies: the sorted ids, counted in runs.
+  const sorted = words.slice().sort();
+  const terms: number[] = [];
+  const tf: number[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) tf[tf.length - 1]!++;
+    else {
+      terms.push(sorted[i]!);
+      tf.push(1);
+    }
+  }
+  let trigrams: Float64Array;
+  if (words.length >= 3) {
+    const keysOf = new Float64Array(words.length - 2);
+    for (let i = 0; i + 2 < words.length; i++) keysOf[i] = trigramKey(ids, words[i]!, words[i + 1]!, words[i + 2]!);
+    trigrams = distinctSorted(keysOf);
+  } else trigrams = words.length ? Float64Array.of(-1 - intern(ids.trigrams, `~${keys.join(' ')}`)) : new Float64Array(0);
+  return { terms: Int32Array.from(terms), tf: Float64Array.from(tf), trigrams };
 }
 
 /** Inverse document frequency of each interned word. */
@@ -146,7 +180,7 @@ export function similarity(a: Weighted, b: Weighted): number {
 }
 
 /** Number of ids two ascending arrays share. */
-function common(a: Int32Array, b: Int32Array): number {
+function common(a: Float64Array, b: Float64Array): number {
   let n = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
     if (a[i] === b[j]) {
@@ -160,7 +194,7 @@ function common(a: Int32Array, b: Int32Array): number {
 }
 
 /** Dice coefficient of two sets given as ascending arrays. */
-export function dice(a: Int32Array, b: Int32Array): number {
+export function dice(a: Float64Array, b: Float64Array): number {
   if (!a.length && !b.length) return 1;
   return (2 * common(a, b)) / (a.length + b.length);
 }

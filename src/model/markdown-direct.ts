@@ -213,18 +213,20 @@ function inlineBlock(lines: string[]): Inline | string {
     allChars += visible;
     if (open?.size === 2) boldChars += visible;
   };
-  for (let k = 0; k < src.length; k++) {
+  // Jump from one `*` or `<` to the next (a native search), not character by character.
+  const special = /[*<]/g;
+  for (let hit = special.exec(src); hit !== null; hit = special.exec(src)) {
+    const k = hit.index;
     const c = src[k];
     if (c === '<') {
       const m = SUP.exec(src.slice(k, k + 20));
       if (!m || Number(m[1]) === 0) return 'HTML other than a <sup>n</sup> footnote marker';
       addText(src.slice(last, k));
       sups.push({ n: Number(m[1]), at: text.length });
-      k += m[0].length - 1;
-      last = k + 1;
+      last = k + m[0].length;
+      special.lastIndex = last;
       continue;
     }
-    if (c !== '*') continue;
     let e = k;
     while (src[e] === '*') e++;
     const size = e - k;
@@ -243,8 +245,8 @@ function inlineBlock(lines: string[]): Inline | string {
       if (size === 1 && text.length > open.at) italics.push([open.at, text.length]);
       open = undefined;
     }
-    k = e - 1;
     last = e;
+    special.lastIndex = e;
   }
   if (open) return 'a "*" run without its partner';
   addText(src.slice(last));

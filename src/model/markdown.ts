@@ -6,10 +6,11 @@
  * source at each list item's position, because remark's lists lose the printed numbers (DESIGN §6).
  */
 import type { Root, RootContent, PhrasingContent, ListItem, Heading } from 'mdast';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
 import type { Block, SupMarker } from './blocks.js';
 import { directMarkdownBlocks } from './markdown-direct.js';
+import { directFrontMatter } from './front-matter-direct.js';
 import { parseMarkdownTree } from './remark.js';
 import { note, type Explain } from '../ingest/explain.js';
 
@@ -55,7 +56,17 @@ export function remarkMarkdownBlocks(text: string, file: string): MarkdownBlocks
   return { frontMatter, blocks: out };
 }
 
+/**
+ * The `yaml` library, loaded on first use: front matter in the usual shape is read by
+ * front-matter-direct.ts, so most runs never load it.
+ */
+let yamlLibrary: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+
 function readFrontMatter(value: string, file: string, line: number): Record<string, unknown> {
+  const direct = directFrontMatter(value);
+  if (direct) return direct;
+  const { parse: parseYaml, YAMLParseError } = yaml();
   try {
     // logLevel 'error': an unknown tag (`!!js/function`) is read as plain data, without yaml
     // printing a raw "(node:…) YAMLWarning" on the user's terminal.

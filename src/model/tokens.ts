@@ -42,6 +42,9 @@ const TOKEN = new RegExp(
   'gu',
 );
 
+/** The same alternatives with numbered groups (1 symbol … 6 punct), for tokenizeUncached. */
+const TOKEN_NUMBERED = new RegExp(TOKEN.source.replace(/\(\?<[a-z]+>/g, '('), 'gu');
+
 /** Recently tokenized texts: alignment and diff tokenize the same clause texts. */
 const cache = new Map<string, Token[]>();
 const CACHE_LIMIT = 20000;
@@ -69,21 +72,28 @@ export function tokenCacheSize(): number {
 export function tokenizeUncached(text: string): Token[] {
   const out: Token[] = [];
   let last = 0;
-  for (const m of text.matchAll(TOKEN)) {
-    const g = m.groups!;
+  // exec with numbered groups, not matchAll with named ones: no groups object per token (this
+  // runs for every word of both versions, mostly before the JIT has warmed up).
+  const re = new RegExp(TOKEN_NUMBERED);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const t = m[0];
     let cls: TokenClass = 'punct';
-    if (g.symbol !== undefined) cls = 'symbol';
-    else if (g.resolution !== undefined) cls = 'resolution';
-    else if (g.date !== undefined) cls = 'date';
-    else if (g.number !== undefined) cls = /^(19|20)\d\d$/.test(m[0]) ? 'year' : 'number';
-    else if (g.word !== undefined) cls = isOrdinal(m[0]) ? 'ordinal' : 'word';
-    out.push({ ws: text.slice(last, m.index), text: m[0], cls });
-    last = (m.index ?? 0) + m[0].length;
+    if (m[1] !== undefined) cls = 'symbol';
+    else if (m[2] !== undefined) cls = 'resolution';
+    else if (m[3] !== undefined) cls = 'date';
+    else if (m[4] !== undefined) cls = /^(19|20)\d\d$/.test(t) ? 'year' : 'number';
+    else if (m[5] !== undefined) cls = isOrdinal(t) ? 'ordinal' : 'word';
+    out.push({ ws: m.index === last ? '' : text.slice(last, m.index), text: t, cls });
+    last = m.index + t.length;
   }
   return out;
 }
 
+/** Every ordinal word ends so ("first", "second", "third", "fifty-sixth"): most words need no regex. */
+const ORDINAL_END = /(?:st|nd|rd|th)$/i;
+
 function isOrdinal(word: string): boolean {
+  if (word.length < 5 || !ORDINAL_END.test(word)) return false;
   const m = ORDINAL_WORD.exec(word);
   return !!m && m[0].length === word.length;
 }
