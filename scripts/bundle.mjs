@@ -160,6 +160,27 @@ ${exports.map((f) => `export function ${f}(...args) { return load().${f}(...args
   };
 }
 
+/**
+ * commander requires node:child_process at load for executable subcommands ("git-style"), which
+ * resdiff has none of; loading it (with net, dgram and the stream modules it pulls in) was a
+ * fair part of every run's start. In the bundle it is required when first used instead. A
+ * commander release that changes that line fails the build here rather than going unnoticed.
+ */
+const lazyChildProcess = {
+  name: 'resdiff-lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const line = "const childProcess = require('node:child_process');";
+      if (!text.includes(line)) throw new Error(`${args.path}: the child_process require to defer is not there; update scripts/bundle.mjs`);
+      return {
+        contents: text.replace(line, "let childProcessModule;\nconst childProcess = { spawn: (...a) => (childProcessModule ??= require('node:child_process')).spawn(...a) };"),
+        loader: 'js',
+      };
+    });
+  },
+};
+
 /** The banner's lines come first in the output (the only place a real import() may stay). */
 const BANNER = `"use strict";
 var __resdiffImport = globalThis.__resdiffImport || ((spec) => import(spec));
@@ -180,7 +201,7 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
     sourcemap: 'linked',
     sourcesContent: false,
     banner: { js: BANNER },
-    plugins: [externals, metaUrl, apartPlugin(entry.apart)],
+    plugins: [externals, metaUrl, apartPlugin(entry.apart), lazyChildProcess],
     logLevel: 'warning',
   });
   // An `import.meta` the plugin did not map (import.meta.resolve, …) would be {} in CommonJS.
