@@ -6,11 +6,12 @@
  * Why CommonJS: V8's code cache (`vm.Script` `cachedData`) is available for scripts on every
  * Node we support; ES modules get one only from Node 22's `module.enableCompileCache()`.
  *
- * What is bundled: our src/ and the libraries every short run needs (BUNDLED below). Every other
- * package imported from src/ stays external and is loaded from node_modules at run time, only on
- * the path that needs it: pdfjs-dist, playwright, docx, jszip, saxes, hono, diff2html,
- * better-sqlite3 (native), rehype/parse5 and whatever is added later. A new dependency therefore
- * needs no change here unless it is on the path of every `compare` (then list it in BUNDLED).
+ * What is bundled: our src/ and the libraries every short run needs (each entry's `bundled`
+ * below). Every other package imported from src/ stays external and is loaded from node_modules
+ * at run time, only on the path that needs it: yaml, pdfjs-dist, playwright, docx, jszip, saxes,
+ * hono, diff2html, better-sqlite3 (native), unified/rehype and whatever is added later. A new
+ * dependency therefore needs no change here unless it is on the path of every `compare`.
+ * remark (Markdown outside the direct reader's shape) is an entry of its own, loaded on demand.
  *
  * Paths: `import.meta.url` in a bundled module is replaced by the URL of that module's tsc
  * output in dist/src/, so files found relative to a module (the corpus, web/, worker scripts,
@@ -64,6 +65,7 @@ run(process.argv.slice(2), processIo()).then((code) => { process.exitCode = code
       ['show', 'NEW', '--format', 'json'],
     ],
     apart: { './remark.js': { entry: 'remark', exports: ['parseMarkdownTree'] } },
+    bundled: ['commander', 'diff'],
   },
   /**
    * remark (unified, remark-parse, micromark): only for Markdown outside the direct reader's
@@ -74,36 +76,39 @@ run(process.argv.slice(2), processIo()).then((code) => { process.exitCode = code
   remark: {
     contents: `export { parseMarkdownTree } from './src/model/remark.ts';`,
     training: [],
+    bundled: ['unified', 'remark-parse', 'remark-frontmatter', 'mdast'],
   },
 };
 
 /**
- * Libraries bundled in: the ones on the path of every short command (argument parsing, the word
- * diff) and, through them, their own dependencies; remark goes to its own file (ENTRIES.remark).
- * Anything else imported from src/ is external. `yaml` is external: the direct front matter
- * reader (src/model/front-matter-direct.ts) reads the usual front matter, and the library is
- * loaded from node_modules only for the rest.
+ * Libraries bundled into an entry (`bundled`): for the CLI, the ones on the path of every short
+ * command (argument parsing, the word diff) and, through them, their own dependencies; remark
+ * and unified go to their own file (ENTRIES.remark). Anything else imported from src/ is
+ * external and loaded from node_modules when its path runs: `yaml` (the direct front matter
+ * reader, src/model/front-matter-direct.ts, reads the usual front matter), rehype for HTML input,
+ * pdfjs, playwright and the rest.
  */
-const BUNDLED = new Set(['commander', 'unified', 'remark-parse', 'remark-frontmatter', 'diff', 'mdast']);
-
 /** The package name of a bare import ("@scope/name/sub" -> "@scope/name"). */
 function packageOf(spec) {
   const parts = spec.split('/');
   return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-/** Keep every non-BUNDLED package imported from our own code external. */
-const externals = {
-  name: 'resdiff-externals',
-  setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.path.startsWith('node:')) return { path: args.path, external: true };
-      const fromOurs = !args.importer.split(sep).includes('node_modules');
-      if (fromOurs && !BUNDLED.has(packageOf(args.path))) return { path: args.path, external: true };
-      return undefined;
-    });
-  },
-};
+/** Keep every package imported from our own code external, except those the entry bundles. */
+function externals(bundled) {
+  const keep = new Set(bundled);
+  return {
+    name: 'resdiff-externals',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (args.path.startsWith('node:')) return { path: args.path, external: true };
+        const fromOurs = !args.importer.split(sep).includes('node_modules');
+        if (fromOurs && !keep.has(packageOf(args.path))) return { path: args.path, external: true };
+        return undefined;
+      });
+    },
+  };
+}
 
 /**
  * `import('pdfjs-dist/…')` and the like. V8 code cache and dynamic import do not mix in Node 20
@@ -201,7 +206,7 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
     sourcemap: 'linked',
     sourcesContent: false,
     banner: { js: BANNER },
-    plugins: [externals, metaUrl, apartPlugin(entry.apart), lazyChildProcess],
+    plugins: [externals(entry.bundled), metaUrl, apartPlugin(entry.apart), lazyChildProcess],
     logLevel: 'warning',
   });
   // An `import.meta` the plugin did not map (import.meta.resolve, …) would be {} in CommonJS.

@@ -17,8 +17,6 @@
  *
  * Loaded lazily (ingest/index.ts imports it only for .html/.htm files).
  */
-import { unified } from 'unified';
-import rehypeParse from 'rehype-parse';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { InputError } from '../errors.js';
 import { decodeText } from './text.js';
@@ -52,6 +50,8 @@ const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'aside', 'heade
  */
 export async function read(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<{ markdown: string; meta: Record<string, unknown> }> {
   const text = decodeText(bytes, file);
+  // Loaded here, on the one path that needs them (both are ES modules only).
+  const [{ unified }, { default: rehypeParse }] = await Promise.all([import('unified'), import('rehype-parse')]);
   const tree = unified().use(rehypeParse).parse(text) as Root;
   const reader = new HtmlReader(text, options.explain);
   reader.collectStyles(tree);

@@ -74,7 +74,8 @@ export function tokenizeUncached(text: string): Token[] {
   let last = 0;
   // exec with numbered groups, not matchAll with named ones: no groups object per token (this
   // runs for every word of both versions, mostly before the JIT has warmed up).
-  const re = new RegExp(TOKEN_NUMBERED);
+  const re = TOKEN_NUMBERED;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const t = m[0];
     let cls: TokenClass = 'punct';
@@ -83,7 +84,8 @@ export function tokenizeUncached(text: string): Token[] {
     else if (m[3] !== undefined) cls = 'date';
     else if (m[4] !== undefined) cls = /^(19|20)\d\d$/.test(t) ? 'year' : 'number';
     else if (m[5] !== undefined) cls = isOrdinal(t) ? 'ordinal' : 'word';
-    out.push({ ws: m.index === last ? '' : text.slice(last, m.index), text: t, cls });
+    const gap = m.index - last;
+    out.push({ ws: gap === 0 ? '' : gap === 1 && text.charCodeAt(last) === 32 ? ' ' : text.slice(last, m.index), text: t, cls });
     last = m.index + t.length;
   }
   return out;

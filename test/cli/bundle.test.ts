@@ -13,6 +13,21 @@ import { CLI, CLI_UNBUNDLED, ROOT } from '../support/paths.js';
 
 const BUNDLE_DIR = join(ROOT, 'dist', 'bundle');
 
+/**
+ * CONSTRUCTED inputs (not UN documents) that take the paths the bundle loads on demand: remark
+ * (Markdown outside the direct reader's shape, in its own bundle file), yaml (front matter
+ * outside the direct reader's shape) and unified + rehype (HTML), both from node_modules.
+ */
+const inputs = mkdtempSync(join(tmpdir(), 'resdiff-bundle-inputs-'));
+const BODY = '*The Human Rights Council,*\n\n*Recalling* its resolution 50/4 of 7 July 2022,\n\n1. *Decides* to remain seized of the matter;\n';
+writeFileSync(join(inputs, 'plain.md'), `---\nsymbol: TEST/1\nconstructed: true\n---\n\n${BODY}`);
+writeFileSync(join(inputs, 'remark.md'), `---\nsymbol: TEST/2\nconstructed: true\n---\n\n${BODY}\n2. *Requests* a [report](https://example.org) with \`code\`;\n`);
+writeFileSync(join(inputs, 'yaml.md'), `---\nsymbol: TEST/3\nconstructed: true\ntags: [a, b]\n---\n\n${BODY}`);
+writeFileSync(
+  join(inputs, 'page.html'),
+  '<!doctype html><title>constructed test rendition</title><p><i>The Human Rights Council,</i></p><p><i>Recalling</i> its resolution 50/4,</p><ol><li><i>Decides</i> to remain seized of the matter;</li></ol>',
+);
+
 function node(args: string[], env: Record<string, string> = {}, cwd = ROOT) {
   const r = spawnSync(process.execPath, args, {
     cwd,
@@ -38,11 +53,18 @@ describe('the bundled executable', () => {
     [['history', '--series', 'intl-cooperation-human-rights', '--format', 'json']],
     [['compare', 'no-such-file.md', '56/2']],
     [['compare', '--format', 'nonsense', 'a', 'b']],
+    [['show', join(inputs, 'plain.md'), '--format', 'json']],
+    [['show', join(inputs, 'remark.md'), '--format', 'json']],
+    [['show', join(inputs, 'yaml.md'), '--format', 'json']],
+    [['show', join(inputs, 'page.html'), '--format', 'json']],
+    [['compare', join(inputs, 'plain.md'), join(inputs, 'remark.md'), '--format', 'json']],
+    [['show', join(inputs, 'remark.md'), '--explain']],
   ])('says what the unbundled CLI says: resdiff %j', (args) => {
     const bundled = node([CLI, ...args]);
     const plain = node([CLI_UNBUNDLED, ...args]);
     expect(bundled).toEqual(plain);
     expect(bundled.stdout.length + bundled.stderr.length).toBeGreaterThan(0);
+    if (args[1]?.startsWith(inputs)) expect(bundled.code, bundled.stderr).toBe(0);
   }, 120_000);
 
   it('loads an external library on demand (Word output through docx)', () => {
