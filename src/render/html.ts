@@ -54,6 +54,11 @@ export interface HtmlOptions {
    * Chromium printed the clause on (read from the PDF's own destinations).
    */
   pageSlots?: boolean;
+  /**
+   * PDF only: a running header (text on the left and on the right, over a rule) and a "Page X of
+   * Y" footer on every page, printed in the page margins (CSS @page margin boxes).
+   */
+  runningHead?: { left: string; right: string };
   /** The page title (default: "Redline: OLD → NEW"). */
   title?: string;
   /** For style 'diff2html': the unified patch to show (default: renderUnified(c)). */
@@ -84,6 +89,7 @@ export function renderCompareHtml(c: Comparison, opts: HtmlOptions = {}): string
     body = renderResolution(c, layout, opts);
   }
   const generated = opts.generated ?? new Date();
+  if (opts.runningHead) css += `\n${runningHeadCss(opts.runningHead)}`;
   return [
     ...htmlHead(pageTitle, css),
     `<body class="layout-${layout} style-${style}${opts.changesOnly ? ' changes-only' : ''}">`,
@@ -98,6 +104,29 @@ export function renderCompareHtml(c: Comparison, opts: HtmlOptions = {}): string
     '</html>',
     '',
   ].join('\n');
+}
+
+/**
+ * A CSS string: every character but letters, digits, spaces and plain punctuation written as an
+ * escape, so no document name can end the string or the style element.
+ */
+function cssString(s: string): string {
+  return `"${s.replace(/[^A-Za-z0-9 .,:;()/-]/gu, (ch) => `\\${ch.codePointAt(0)!.toString(16)} `)}"`;
+}
+
+/**
+ * The running header and footer of the PDF, in the page's margins (sized by the printer's
+ * margins). Chromium prints these with the page itself; header and footer templates cost a
+ * separate layout per page.
+ */
+function runningHeadCss(head: { left: string; right: string }): string {
+  const font = `font-family: "Times New Roman", "Liberation Serif", serif; font-size: 8.5pt; color: #444;`;
+  const top = `${font} vertical-align: bottom; padding-bottom: 2mm; border-bottom: 0.5pt solid #9aa3ad; margin-bottom: 9mm;`;
+  return `@page {
+  @top-left { content: ${cssString(head.left)}; ${top} }
+  @top-right { content: ${cssString(head.right)}; ${top} }
+  @bottom-center { content: "Page " counter(page) " of " counter(pages); ${font} vertical-align: top; margin-top: 5mm; }
+}`;
 }
 
 /** How the marks read, in words, for the colophon. */

@@ -23,7 +23,7 @@ import type { PDFArray, PDFDict, PDFDocument, PDFPage } from 'pdf-lib';
 import type { Comparison } from '../diff/types.js';
 import { launchChromium } from './browser.js';
 import { INK } from './html.css.js';
-import { escapeHtml, renderCompareHtml, type HtmlOptions } from './html.js';
+import { renderCompareHtml, type HtmlOptions } from './html.js';
 import { anyConstructed, changeList, versionName } from './redline.js';
 
 /** Options of the PDF redline: those of the HTML page, plus the environment for finding the browser. */
@@ -41,18 +41,10 @@ const PDF_LIB_OBJECTS_PER_TICK = 1000;
 /** Page margins: room for the running header and footer. */
 const MARGIN = { top: '22mm', bottom: '20mm', left: '20mm', right: '20mm' };
 
-/**
- * The running header: the two versions. Header and footer templates render at a tiny default
- * size and without the page's CSS (DESIGN §6), so they set their own font and size.
- */
-function headerTemplate(c: Comparison): string {
-  const names = `${escapeHtml(versionName(c.old))} → ${escapeHtml(versionName(c.new))}`;
-  const note = anyConstructed(c) ? ' · constructed example' : '';
-  return `<div style="font-family: 'Times New Roman', 'Liberation Serif', serif; font-size: 8.5pt; color: #444; width: 100%; margin: 0 20mm; padding-bottom: 2mm; border-bottom: 0.5pt solid #9aa3ad; display: flex; justify-content: space-between;"><span>Redline: ${names}</span><span>resdiff${note}</span></div>`;
+/** The running header: the two versions, and whether a constructed example is part of them. */
+function runningHead(c: Comparison): { left: string; right: string } {
+  return { left: `Redline: ${versionName(c.old)} → ${versionName(c.new)}`, right: `resdiff${anyConstructed(c) ? ' · constructed example' : ''}` };
 }
-
-/** The footer: "Page X of Y". */
-const FOOTER = `<div style="font-family: 'Times New Roman', 'Liberation Serif', serif; font-size: 8.5pt; color: #444; width: 100%; margin: 0 20mm; text-align: center;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`;
 
 /** Prints redlines with one browser; close it when the batch is done. */
 export class PdfRenderer {
@@ -94,7 +86,7 @@ export class PdfRenderer {
   async render(c: Comparison, opts: HtmlOptions = {}): Promise<Uint8Array> {
     const generated = opts.generated ?? new Date();
     const redline = opts.style !== 'diff2html';
-    const printing = this.print(c, renderCompareHtml(c, { ...opts, generated, pageSlots: redline }));
+    const printing = this.print(renderCompareHtml(c, { ...opts, generated, pageSlots: redline, runningHead: runningHead(c) }));
     // pdf-lib loads while Chromium prints: on a cold start that hides most of its loading.
     const lib = import('pdf-lib');
     lib.catch(() => undefined);
@@ -108,8 +100,8 @@ export class PdfRenderer {
     return doc.save({ useObjectStreams: false, objectsPerTick: PDF_LIB_OBJECTS_PER_TICK });
   }
 
-  /** Print one HTML page with the running header and footer. */
-  private async print(c: Comparison, html: string): Promise<Uint8Array> {
+  /** Print one HTML page (its running header and footer are in its CSS). */
+  private async print(html: string): Promise<Uint8Array> {
     const page = this.idle.pop() ?? (await this.context.newPage());
     let ok = false;
     try {
@@ -119,9 +111,6 @@ export class PdfRenderer {
         format: 'A4',
         margin: MARGIN,
         printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: headerTemplate(c),
-        footerTemplate: FOOTER,
         tagged: true,
         outline: true,
       });

@@ -151,6 +151,18 @@ describe('renderComparePdf', () => {
     expect(checked).toBe(list.length);
   }, 120_000);
 
+  it('prints the running header from any name: quotes, backslashes and markup in a symbol stay text', async () => {
+    const c = constructedComparison();
+    c.old.symbol = 'A/"X"\\</style><h1>Injected</h1>é';
+    const file = save('hostile-head.pdf', await r.render(c));
+    const pages = Number(pdfinfo(file).Pages);
+    for (let p = 1; p <= pages; p++) {
+      const t = pageText(file, p);
+      expect(t, `page ${p}`).toContain('Redline: A/"X"\\</style><h1>Injected</h1>é → A/HRC/RES/56/2');
+      expect(t, `page ${p}`).toMatch(new RegExp(`Page ${p} of ${pages}`));
+    }
+  }, 60_000);
+
   it('prints a batch with one browser', async () => {
     const pdfs = await r.renderAll([constructedComparison(), constructedComparison(), longComparison(5)]);
     expect(pdfs).toHaveLength(3);
