@@ -14,7 +14,7 @@
  * Words and trigrams are interned to integers and kept as sorted arrays, so comparing two clauses
  * is a merge of two short integer arrays (alignment compares every clause with every clause).
  */
-import { tokenize, tokenizeUncached, isTechnical } from '../model/tokens.js';
+import { tokenKeys } from '../model/tokens.js';
 
 /** A clause prepared for similarity. */
 export interface Profile {
@@ -64,12 +64,12 @@ function intern(table: Map<string, number>, key: string): number {
 
 /**
  * The words a profile is made of, as strings: lower case, routine references reduced to their
- * class ("#date"). The corpus index keeps their document frequencies under these keys.
+ * class ("#date"). The corpus index keeps their document frequencies under these keys. Read off
+ * the token texts (model/tokens.ts `tokenKeys`) without making tokens or filling the token
+ * cache: the word diff tokenizes only the clauses that changed.
  */
-export function termKeys(text: string, cache = true): string[] {
-  const out: string[] = [];
-  for (const t of cache ? tokenize(text) : tokenizeUncached(text)) if (t.cls !== 'punct') out.push(isTechnical(t) ? `#${t.cls}` : t.text.toLowerCase());
-  return out;
+export function termKeys(text: string): string[] {
+  return tokenKeys(text);
 }
 
 /** The interned id of a term key (see termKeys), for building an Idf from outside counts. */
@@ -81,10 +81,9 @@ export function termId(key: string, ids: TermIds = shared): number {
  * Build a clause's profile.
  *
  * @param ids interning tables (default: the shared ones)
- * @param cache tokenize through the shared token cache (texts seen again, as in alignment and diff)
  */
-export function profile(text: string, ids: TermIds = shared, cache = true): Profile {
-  return profileOfKeys(termKeys(text, cache), ids);
+export function profile(text: string, ids: TermIds = shared): Profile {
+  return profileOfKeys(termKeys(text), ids);
 }
 
 /**

@@ -2,7 +2,7 @@
  * What a command may touch: output streams, the working folder, the environment. Passing these
  * in lets tests run commands in-process without a subprocess.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { fstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Warning } from '../model/types.js';
@@ -19,16 +19,61 @@ export interface Io {
   columns?: number;
 }
 
-/** The real process's Io. */
+/**
+ * The real process's Io.
+ *
+ * Standard output that is not a terminal (a file, a pipe, /dev/null) is written with
+ * `fs.writeSync` on file descriptor 1: creating `process.stdout` loads Node's stream machinery
+ * (and, for a pipe, its network module), a few milliseconds of every short run. A terminal, and
+ * a pipe a reader has made non-blocking (EAGAIN), go through `process.stdout` as usual.
+ */
 export function processIo(): Io {
+  const tty = stdoutIsTerminal();
   return {
-    stdout: (s) => void process.stdout.write(s),
+    stdout: tty ? (s) => void process.stdout.write(s) : writeStdout,
     stderr: (s) => void process.stderr.write(s),
     cwd: process.cwd(),
     env: process.env,
-    isTTY: !!process.stdout.isTTY,
-    columns: process.stdout.columns,
+    isTTY: tty,
+    columns: tty ? process.stdout.columns : undefined,
   };
+}
+
+/** Is standard output a terminal? Decided without creating `process.stdout` when it is not. */
+function stdoutIsTerminal(): boolean {
+  try {
+    const out = fstatSync(1);
+    if (!out.isCharacterDevice()) return false;
+    if (out.rdev === statSync('/dev/null').rdev) return false;
+  } catch {
+    // no fd 1, or no /dev/null: ask the stream
+  }
+  return !!process.stdout.isTTY;
+}
+
+/** Once writing to fd 1 directly has failed with EAGAIN, the stream takes over (in order). */
+let stdoutStream: NodeJS.WriteStream | undefined;
+/** The reader went away (EPIPE): the rest is dropped, as `process.stdout` would. */
+let stdoutClosed = false;
+
+function writeStdout(s: string | Uint8Array): void {
+  if (stdoutClosed) return;
+  if (stdoutStream) {
+    stdoutStream.write(s);
+    return;
+  }
+  const buf = typeof s === 'string' ? Buffer.from(s) : s;
+  let off = 0;
+  try {
+    while (off < buf.length) off += writeSync(1, buf, off, buf.length - off);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE') stdoutClosed = true;
+    else if (code === 'EAGAIN') {
+      stdoutStream = process.stdout;
+      stdoutStream.write(buf.subarray(off));
+    } else throw e;
+  }
 }
 
 /** Colour on a terminal unless NO_COLOR is set or --no-color given; FORCE_COLOR forces it. */

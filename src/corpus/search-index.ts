@@ -435,7 +435,7 @@ export class CorpusIndex {
     r.clauses.slice(0, MAX_CLAUSES).forEach((c, i) => {
       insClause.run(base + i, serial, i, c.id, c.kind, c.number ?? null, c.opening, c.text);
       insFts.run(base + i, c.text);
-      for (const k of new Set(termKeys(c.text, false))) df.set(k, (df.get(k) ?? 0) + 1);
+      for (const k of new Set(termKeys(c.text))) df.set(k, (df.get(k) ?? 0) + 1);
     });
     if (r.clauses.length > MAX_CLAUSES) this.opts.onWarning?.(`only the first ${MAX_CLAUSES} clauses are indexed`, name);
     if (batchDf) for (const [k, n] of df) batchDf.set(k, (batchDf.get(k) ?? 0) + n);
@@ -449,7 +449,7 @@ export class CorpusIndex {
     const df = new Map<string, number>();
     for (const row of rows) {
       del.run(row.rowid);
-      for (const k of new Set(termKeys(row.text, false))) df.set(k, (df.get(k) ?? 0) + 1);
+      for (const k of new Set(termKeys(row.text))) df.set(k, (df.get(k) ?? 0) + 1);
     }
     this.addDf(df, -1);
     this.sql('DELETE FROM clauses WHERE doc = ?').run(doc);
@@ -540,7 +540,7 @@ export class CorpusIndex {
     // Tokenized without the shared token cache and interned in tables of this query only: the
     // candidates are a stream of corpus texts, mostly seen once, which a long-running server would
     // otherwise keep (every word and trigram of every candidate ever scored).
-    const qKeys = termKeys(text, false);
+    const qKeys = termKeys(text);
     const keys = [...new Set(qKeys)];
     const pick = keys
       .filter((k) => /^[\p{L}\p{N}]+$/u.test(k))
@@ -566,7 +566,7 @@ export class CorpusIndex {
     const n = Math.max(1, this.clauses());
     const ids = termIds();
     const idf: Idf = new Map();
-    const rowKeys = rows.map((row) => termKeys(row.text, false));
+    const rowKeys = rows.map((row) => termKeys(row.text));
     const need = new Set(keys);
     for (const ks of rowKeys) for (const k of ks) need.add(k);
     for (const k of need) {

@@ -107,3 +107,35 @@ export const TECHNICAL_CLASSES: ReadonlySet<TokenClass> = new Set(['symbol', 're
 export function isTechnical(t: Token): boolean {
   return TECHNICAL_CLASSES.has(t.cls);
 }
+
+/** The same alternatives, for `String.prototype.match`: every token's text in one native call. */
+const TOKEN_TEXTS = new RegExp(TOKEN.source, 'gu');
+const RESOLUTION_TEXT = /^\d{1,4}\/\d{1,4}(?:\/\d{1,4})?$/;
+const LETTER = /^[\p{L}\p{M}]/u;
+
+/**
+ * The similarity keys of a text's tokens (align/similarity.ts `termKeys`): each word in lower
+ * case, each routine reference as its class ("#date", "#symbol", …), punctuation left out. The
+ * same as classifying `tokenize`'s tokens, without making them: one native match for all token
+ * texts, and the class read from the text itself, which the alternatives allow — only a date
+ * has a space; only a symbol or resolution number has a "/" (a resolution is digits and
+ * slashes, a symbol anything else); a number starts with a digit; a single character (code
+ * point) that is neither a letter nor a digit is punctuation; anything else is a word.
+ * test/model/token-keys.property.test.ts holds it to the tokenizer.
+ */
+export function tokenKeys(text: string): string[] {
+  const out: string[] = [];
+  const all = text.match(TOKEN_TEXTS);
+  if (!all) return out;
+  for (const t of all) {
+    if (t.includes(' ')) out.push('#date');
+    else if (t.length > 1 && t.includes('/')) out.push(RESOLUTION_TEXT.test(t) ? '#resolution' : '#symbol');
+    else {
+      const c = t.charCodeAt(0);
+      if (c >= 48 && c <= 57) out.push(/^(19|20)\d\d$/.test(t) ? '#year' : '#number');
+      else if ((t.length === 1 || (t.length === 2 && t.codePointAt(0)! > 0xffff)) && !LETTER.test(t)) continue; // one character, not a letter
+      else out.push(isOrdinal(t) ? '#ordinal' : t.toLowerCase());
+    }
+  }
+  return out;
+}
