@@ -46,7 +46,7 @@ export async function loadResolution(ref: string, options: LoadOptions = {}): Pr
 
 /**
  * Load and parse one resolution, with its key: the SHA-256 of the bytes and how they are read
- * (the parse cache's key, and the comparison cache's part for this file).
+ * (the parse cache's key, and the comparison cache's part for this file); "" with the cache off.
  */
 export async function loadVersion(ref: string, options: LoadOptions = {}): Promise<{ resolution: Resolution; key: string }> {
   const { path, label } = locate(ref, options);
@@ -55,7 +55,8 @@ export async function loadVersion(ref: string, options: LoadOptions = {}): Promi
   const useCache = options.cache !== false && !explain;
   // The name's extension decides how the bytes are read (.txt vs Markdown), so it is part of the key.
   const ext = /\.([a-z]{1,8})$/i.exec(label)?.[1].toLowerCase() ?? 'md';
-  const sha256 = `${createHash('sha256').update(bytes).digest('hex')}-${ext}`;
+  // Hashing (and loading node:crypto) only when a cache will use the key.
+  const sha256 = useCache ? `${createHash('sha256').update(bytes).digest('hex')}-${ext}` : '';
   // The corpus's own files come parsed with the package (shipped.ts); then the parse cache.
   const shipped = useCache ? readShipped(sha256) : undefined;
   if (shipped) return { resolution: relabel(shipped, label), key: sha256 };
