@@ -21,8 +21,8 @@ export interface Profile {
   /** Interned word ids, ascending, and their term frequencies. */
   terms: Int32Array;
   tf: Float64Array;
-  /** Trigram keys (see trigramKey), ascending. */
-  trigrams: Float64Array;
+  /** Interned trigram ids, ascending. */
+  trigrams: Int32Array;
 }
 
 /** Weight of the bag-of-words term; the rest goes to trigrams. */
@@ -35,7 +35,8 @@ const COSINE_WEIGHT = 0.5;
  */
 export interface TermIds {
   words: Map<string, number>;
-  trigrams: Map<string, number>;
+  /** Keyed by the number trigramKey computes, or by a string where it cannot (see there). */
+  trigrams: Map<number | string, number>;
 }
 /** The tables shared by every profile made without its own (alignment). */
 const shared: TermIds = { words: new Map(), trigrams: new Map() };
@@ -53,7 +54,7 @@ export function sharedTermCount(): number {
   return shared.words.size + shared.trigrams.size;
 }
 
-function intern(table: Map<string, number>, key: string): number {
+function intern<K>(table: Map<K, number>, key: K): number {
   let id = table.get(key);
   if (id === undefined) {
     id = table.size;
@@ -87,21 +88,27 @@ export function profile(text: string, ids: TermIds = shared): Profile {
 }
 
 /**
- * Trigram keys are numbers computed from the three word ids, not joined strings: with ids under
- * 2^17 (131,072 distinct words in one table) `(a·2^17 + b)·2^17 + c` is exact in a double (under
- * 2^51). Past that, a trigram is interned in the trigram table and keyed 2^51 + its id, apart
- * from the computed ones. Texts of one or two words get a key of their own, negative.
+ * A trigram is interned under small integers computed from its word ids, not a joined string:
+ * its first two words' pair is interned under `-1 − (a·2^14 + b)`, then the trigram under
+ * `2^28 + pair·2^14 + c` — small integers, so no string is built and no number is boxed. Past
+ * 16,384 words or table entries, under the string of the ids instead (a given trigram always
+ * takes the same way, since ids never change). Texts of one or two words are interned under a
+ * string of their keys. Profiles keep the interned ids (small integers, which the merges in
+ * dice and containment read without boxing), sorted.
  */
-const SPAN = 2 ** 17;
-const INTERNED = 2 ** 51;
 
-function trigramKey(ids: TermIds, a: number, b: number, c: number): number {
-  if (a < SPAN && b < SPAN && c < SPAN) return (a * SPAN + b) * SPAN + c;
-  return INTERNED + intern(ids.trigrams, `${a} ${b} ${c}`);
+function trigramId(ids: TermIds, a: number, b: number, c: number): number {
+  if (a < SMALL && b < SMALL && c < SMALL) {
+    // Small integer keys (no heap numbers): the pair first, then the pair with the third word.
+    const pair = intern(ids.trigrams, -1 - (a * SMALL + b));
+    if (pair < SMALL) return intern(ids.trigrams, SMALL * SMALL + pair * SMALL + c);
+  }
+  return intern(ids.trigrams, `${a} ${b} ${c}`);
 }
+const SMALL = 2 ** 14;
 
 /** Sort a typed array and keep one of each value (in place); the distinct values, ascending. */
-function distinctSorted(xs: Float64Array): Float64Array {
+function distinctSorted(xs: Int32Array): Int32Array {
   xs.sort();
   let n = 0;
   for (let i = 0; i < xs.length; i++) if (i === 0 || xs[i] !== xs[n - 1]) xs[n++] = xs[i]!;
@@ -123,12 +130,12 @@ export function profileOfKeys(keys: readonly string[], ids: TermIds = shared): P
       tf.push(1);
     }
   }
-  let trigrams: Float64Array;
+  let trigrams: Int32Array;
   if (words.length >= 3) {
-    const keysOf = new Float64Array(words.length - 2);
-    for (let i = 0; i + 2 < words.length; i++) keysOf[i] = trigramKey(ids, words[i]!, words[i + 1]!, words[i + 2]!);
-    trigrams = distinctSorted(keysOf);
-  } else trigrams = words.length ? Float64Array.of(-1 - intern(ids.trigrams, `~${keys.join(' ')}`)) : new Float64Array(0);
+    const tri = new Int32Array(words.length - 2);
+    for (let i = 0; i + 2 < words.length; i++) tri[i] = trigramId(ids, words[i]!, words[i + 1]!, words[i + 2]!);
+    trigrams = distinctSorted(tri);
+  } else trigrams = words.length ? Int32Array.of(intern(ids.trigrams, `~${keys.join(' ')}`)) : new Int32Array(0);
   return { terms: Int32Array.from(terms), tf: Float64Array.from(tf), trigrams };
 }
 
@@ -179,7 +186,7 @@ export function similarity(a: Weighted, b: Weighted): number {
 }
 
 /** Number of ids two ascending arrays share. */
-function common(a: Float64Array, b: Float64Array): number {
+function common(a: Int32Array, b: Int32Array): number {
   let n = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
     if (a[i] === b[j]) {
@@ -193,7 +200,7 @@ function common(a: Float64Array, b: Float64Array): number {
 }
 
 /** Dice coefficient of two sets given as ascending arrays. */
-export function dice(a: Float64Array, b: Float64Array): number {
+export function dice(a: Int32Array, b: Int32Array): number {
   if (!a.length && !b.length) return 1;
   return (2 * common(a, b)) / (a.length + b.length);
 }

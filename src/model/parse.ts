@@ -224,7 +224,18 @@ function emphasisedOpening(b: Block): string {
   if (!it) return '';
   const phrase = collapse(b.text.slice(it[0], it[1])).replace(/[\s,:;]+$/, '');
   if (!/^\p{Lu}/u.test(phrase) || phrase.split(' ').length > 10) return '';
-  return collapse(b.text).length - phrase.length > 2 ? phrase : '';
+  return collapsedLength(b) - phrase.length > 2 ? phrase : '';
+}
+
+/** collapse(b.text).length, once per block (both opening checks ask it of the same blocks). */
+const collapsedLengths = new WeakMap<Block, number>();
+function collapsedLength(b: Block): number {
+  let n = collapsedLengths.get(b);
+  if (n === undefined) {
+    n = collapse(b.text).length;
+    collapsedLengths.set(b, n);
+  }
+  return n;
 }
 
 /**
@@ -301,7 +312,7 @@ function openingOf(b: Block, kind: ClauseKind): string {
   if (it) {
     const phrase = collapse(b.text.slice(it[0], it[1])).replace(/[\s,:;]+$/, '');
     // Italics over the whole paragraph are not an opening phrase.
-    if (phrase && collapse(b.text).length - phrase.length > 2) return phrase;
+    if (phrase && collapsedLength(b) - phrase.length > 2) return phrase;
   }
   return recogniseOpening(b.text.trimStart(), kind);
 }
