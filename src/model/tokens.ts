@@ -21,7 +21,7 @@ export interface Token {
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 
 /**
- * One regex, alternatives in priority order. Named groups give the class.
+ * One regex, alternatives in priority order; the group that matched gives the class.
  * - symbol: a UN document symbol, capitals then slash-separated parts: A/HRC/56/40,
  *   FCCC/CP/2015/10/Add.1, E/CN.4/Sub.2/2000/46, A/HRC/56/L.5; or a decision such as 1/CP.21.
  * - resolution: 78/197, 2000/22, 6/17.
@@ -30,20 +30,23 @@ const MONTH = '(?:January|February|March|April|May|June|July|August|September|Oc
 /** A part of a symbol: letters, digits and inner dots ("CN.4", "Add.1", "L.5"), never a final dot. */
 const PART = '[A-Za-z0-9](?:[A-Za-z0-9.]*[A-Za-z0-9])?';
 
-const TOKEN = new RegExp(
-  [
-    `(?<symbol>[A-Z]{1,8}(?:\\/${PART})+|\\d{1,4}\\/[A-Z]{1,6}\\.\\d+)`,
-    `(?<resolution>\\d{1,4}\\/\\d{1,4}(?:\\/\\d{1,4})?)`,
-    `(?<date>\\d{1,2}(?: and \\d{1,2})? ${MONTH} \\d{4}|${MONTH} \\d{4})`,
-    `(?<number>\\d+(?:[.,]\\d+)*(?:st|nd|rd|th)?)`,
-    `(?<word>[\\p{L}\\p{M}](?:[\\p{L}\\p{M}\\d'’]|-(?=[\\p{L}\\d]))*)`,
-    `(?<punct>\\S)`,
-  ].join('|'),
-  'gu',
-);
+/**
+ * The alternatives, numbered groups 1 (symbol) … 6 (punct). Kept as a source string: each regex
+ * made of it is built on first use, since building one (its \p{L} classes) is a measurable part
+ * of a short run's start.
+ */
+const TOKEN_SOURCE = [
+  `([A-Z]{1,8}(?:\\/${PART})+|\\d{1,4}\\/[A-Z]{1,6}\\.\\d+)`,
+  `(\\d{1,4}\\/\\d{1,4}(?:\\/\\d{1,4})?)`,
+  `(\\d{1,2}(?: and \\d{1,2})? ${MONTH} \\d{4}|${MONTH} \\d{4})`,
+  `(\\d+(?:[.,]\\d+)*(?:st|nd|rd|th)?)`,
+  `([\\p{L}\\p{M}](?:[\\p{L}\\p{M}\\d'’]|-(?=[\\p{L}\\d]))*)`,
+  `(\\S)`,
+].join('|');
 
-/** The same alternatives with numbered groups (1 symbol … 6 punct), for tokenizeUncached. */
-const TOKEN_NUMBERED = new RegExp(TOKEN.source.replace(/\(\?<[a-z]+>/g, '('), 'gu');
+/** The token regex (global, Unicode), built once on first use. */
+let tokenRegex: RegExp | undefined;
+const TOKEN = (): RegExp => (tokenRegex ??= new RegExp(TOKEN_SOURCE, 'gu'));
 
 /** Recently tokenized texts: alignment and diff tokenize the same clause texts. */
 const cache = new Map<string, Token[]>();
@@ -74,7 +77,7 @@ export function tokenizeUncached(text: string): Token[] {
   let last = 0;
   // exec with numbered groups, not matchAll with named ones: no groups object per token (this
   // runs for every word of both versions, mostly before the JIT has warmed up).
-  const re = TOKEN_NUMBERED;
+  const re = TOKEN();
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const t = m[0];
@@ -108,10 +111,8 @@ export function isTechnical(t: Token): boolean {
   return TECHNICAL_CLASSES.has(t.cls);
 }
 
-/** The same alternatives, for `String.prototype.match`: every token's text in one native call. */
-const TOKEN_TEXTS = new RegExp(TOKEN.source, 'gu');
 const RESOLUTION_TEXT = /^\d{1,4}\/\d{1,4}(?:\/\d{1,4})?$/;
-const LETTER = /^[\p{L}\p{M}]/u;
+const LETTER = /^[\p{L}\p{M}]/u; // a small class: cheap to build
 
 /**
  * The similarity keys of a text's tokens (align/similarity.ts `termKeys`): each word in lower
@@ -125,7 +126,9 @@ const LETTER = /^[\p{L}\p{M}]/u;
  */
 export function tokenKeys(text: string): string[] {
   const out: string[] = [];
-  const all = text.match(TOKEN_TEXTS);
+  // String.prototype.match with the global regex: every token's text in one native call (and
+  // lastIndex left at 0, as tokenizeUncached expects).
+  const all = text.match(TOKEN());
   if (!all) return out;
   for (const t of all) {
     if (t.includes(' ')) out.push('#date');
