@@ -1,8 +1,12 @@
 /**
- * A cache of parsed resolutions, so that comparing the same files again skips parsing (the
- * slowest step of a short `compare` run). Keyed by the SHA-256 of the file's bytes and a
- * fingerprint of the parser modules, so an edited file or a rebuilt parser never reads a stale
- * entry. Entries are written atomically; any cache problem is ignored (the cache is optional).
+ * A cache of parsed resolutions, so that comparing the same files again skips parsing. Keyed by
+ * the SHA-256 of the file's bytes and a fingerprint of the parser modules, so an edited file or
+ * a rebuilt parser never reads a stale entry. Entries are written atomically; any cache problem
+ * is ignored (the cache is optional).
+ *
+ * Beside it, a cache of comparisons (under compare/): the same two files compared again — in
+ * another output format, or after a provenance search — skip alignment and the word diff too.
+ * Keyed by both files' keys and a fingerprint of the parser, aligner and diff modules.
  *
  * Location: RESDIFF_CACHE_DIR, else $XDG_CACHE_HOME/resdiff, else ~/.cache/resdiff.
  * RESDIFF_CACHE=0 turns it off.
@@ -11,7 +15,9 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSy
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import type { Resolution } from '../model/types.js';
+import type { Comparison } from '../diff/types.js';
 
 /** Bump when the cached shape changes in a way the module fingerprint would not catch. */
 const CACHE_FORMAT = 1;
@@ -20,11 +26,22 @@ let fingerprintMemo: string | undefined;
 
 /** Changes whenever a parser module is rebuilt or edited. */
 export function fingerprint(): string {
-  if (fingerprintMemo) return fingerprintMemo;
+  return (fingerprintMemo ??= modulesFingerprint(['model', 'ingest', 'ingest/pdf', 'ingest/docx']));
+}
+
+let comparisonFingerprintMemo: string | undefined;
+
+/** Changes whenever a module a comparison depends on (parser, aligner, diff) is rebuilt or edited. */
+export function comparisonFingerprint(): string {
+  return (comparisonFingerprintMemo ??= `${fingerprint()}-${modulesFingerprint(['align', 'diff'])}`);
+}
+
+/** The newest modification time and the total size of the modules in these folders of src/. */
+function modulesFingerprint(subs: string[]): string {
   const here = dirname(fileURLToPath(import.meta.url));
   let newest = 0;
   let count = 0;
-  for (const sub of ['model', 'ingest', 'ingest/pdf', 'ingest/docx']) {
+  for (const sub of subs) {
     const dir = join(here, '..', sub);
     let names: string[] = [];
     try {
@@ -39,8 +56,7 @@ export function fingerprint(): string {
       count += st.size;
     }
   }
-  fingerprintMemo = `${CACHE_FORMAT}-${Math.round(newest)}-${count}`;
-  return fingerprintMemo;
+  return `${CACHE_FORMAT}-${Math.round(newest)}-${count}`;
 }
 
 /** The cache folder, or undefined when caching is off. */
@@ -77,5 +93,42 @@ export function writeCached(sha256: string, r: Resolution, dir = cacheDir()): vo
     renameSync(tmp, path);
   } catch {
     // The cache is an optimisation: a read-only home or a full disk must not fail the command.
+  }
+}
+
+function comparisonPath(dir: string, key: string): string {
+  return join(dir, 'compare', key.slice(0, 2), `${key}-${comparisonFingerprint()}.json`);
+}
+
+/**
+ * The key of a comparison of two files, from their own keys (see load.ts `loadVersion`). Only
+ * what alignment and the word diff produce is cached: the callers put the versions' current
+ * names and warnings back (see diff/compare.ts `withVersions`).
+ */
+export function comparisonKey(oldKey: string, newKey: string): string {
+  return createHash('sha256').update(`${oldKey}\0${newKey}`).digest('hex');
+}
+
+/** A cached comparison, if any. */
+export function readCachedComparison(key: string, dir = cacheDir()): Comparison | undefined {
+  if (!dir) return undefined;
+  try {
+    return JSON.parse(readFileSync(comparisonPath(dir, key), 'utf8')) as Comparison;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remember a comparison (best effort); one whose word diff gave up on a pair is not kept. */
+export function writeCachedComparison(key: string, c: Comparison, dir = cacheDir()): void {
+  if (!dir || c.pairs.some((p) => p.diffTimedOut)) return;
+  try {
+    const path = comparisonPath(dir, key);
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(c));
+    renameSync(tmp, path);
+  } catch {
+    // an optimisation, as above
   }
 }

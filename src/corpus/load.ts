@@ -41,6 +41,14 @@ export interface LoadOptions {
  * @throws InputError for a missing file, an unknown reference or unusable content
  */
 export async function loadResolution(ref: string, options: LoadOptions = {}): Promise<Resolution> {
+  return (await loadVersion(ref, options)).resolution;
+}
+
+/**
+ * Load and parse one resolution, with its key: the SHA-256 of the bytes and how they are read
+ * (the parse cache's key, and the comparison cache's part for this file); "" with the cache off.
+ */
+export async function loadVersion(ref: string, options: LoadOptions = {}): Promise<{ resolution: Resolution; key: string }> {
   const { path, label } = locate(ref, options);
   const bytes = readBytes(path, label);
   const explain = options.explain;
@@ -51,9 +59,9 @@ export async function loadResolution(ref: string, options: LoadOptions = {}): Pr
   const sha256 = useCache ? `${createHash('sha256').update(bytes).digest('hex')}-${ext}` : '';
   // The corpus's own files come parsed with the package (shipped.ts); then the parse cache.
   const shipped = useCache ? readShipped(sha256) : undefined;
-  if (shipped) return relabel(shipped, label);
+  if (shipped) return { resolution: relabel(shipped, label), key: sha256 };
   const cached = useCache ? readCached(sha256) : undefined;
-  if (cached) return relabel(cached, label);
+  if (cached) return { resolution: relabel(cached, label), key: sha256 };
   // The parsers (remark, pdfjs, …) load only when a file has to be parsed.
   const { ingest } = await import('../ingest/index.js');
   let r: Resolution;
@@ -65,7 +73,7 @@ export async function loadResolution(ref: string, options: LoadOptions = {}): Pr
     r = parseResolution(await ingest(bytes, label, { explain }), { explain });
   }
   if (useCache) writeCached(sha256, r);
-  return r;
+  return { resolution: r, key: sha256 };
 }
 
 /**

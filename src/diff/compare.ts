@@ -23,13 +23,18 @@ export interface CompareOptions extends AlignOptions {
 export function compare(oldRes: Resolution, newRes: Resolution, options: CompareOptions = {}): Comparison {
   const groups = align(oldRes, newRes, options);
   const pairs = orderPairs(groups, oldRes.clauses, newRes.clauses).map((g) => toPair(g, oldRes.clauses, newRes.clauses, options.timeoutMs ?? DIFF_TIMEOUT_MS));
+  return withVersions({ old: versionInfo(oldRes), new: versionInfo(newRes), pairs, summary: { PP: summarise(pairs, 'PP'), OP: summarise(pairs, 'OP') } }, oldRes, newRes);
+}
+
+/**
+ * A comparison's description of its two versions (names as the user gave them, warnings), from
+ * the versions: what compare() sets, and what a comparison read from the cache gets back (the
+ * same files may have been named differently the first time).
+ */
+export function withVersions(c: Comparison, oldRes: Resolution, newRes: Resolution): Comparison {
+  const { warnings: _old, ...rest } = c;
+  const out: Comparison = { ...rest, old: versionInfo(oldRes), new: versionInfo(newRes) };
   const warnings = [...oldRes.warnings, ...newRes.warnings];
-  const out: Comparison = {
-    old: versionInfo(oldRes),
-    new: versionInfo(newRes),
-    pairs,
-    summary: { PP: summarise(pairs, 'PP'), OP: summarise(pairs, 'OP') },
-  };
   if (warnings.length) out.warnings = warnings;
   return out;
 }

@@ -81,18 +81,19 @@ interface Compared {
 
 /** What a batch has read and compared already: each version is read once, each pair compared once. */
 interface BatchMemo {
-  versions: Map<string, Promise<import('../../model/types.js').Resolution>>;
+  versions: Map<string, Promise<{ resolution: import('../../model/types.js').Resolution; key: string }>>;
   comparisons: Map<string, Promise<Compared>>;
 }
 
 /** Load both versions (once per batch) and compare them (once per batch and pair). */
 async function comparePair(oldRef: string, newRef: string, opts: CompareCliOptions, io: Io, memo?: BatchMemo): Promise<Compared> {
-  const { loadResolution } = await import('../../corpus/load.js');
-  const { compare } = await import('../../diff/compare.js');
+  const { loadVersion } = await import('../../corpus/load.js');
+  const { compare, withVersions } = await import('../../diff/compare.js');
+  const { cacheDir, comparisonKey, readCachedComparison, writeCachedComparison } = await import('../../corpus/cache.js');
   const load = (ref: string) => {
     let r = memo?.versions.get(ref);
     if (!r) {
-      r = loadResolution(ref, { cwd: io.cwd, corpusDir: opts.corpus });
+      r = loadVersion(ref, { cwd: io.cwd, corpusDir: opts.corpus });
       memo?.versions.set(ref, r);
     }
     return r;
@@ -100,8 +101,20 @@ async function comparePair(oldRef: string, newRef: string, opts: CompareCliOptio
   const key = `${oldRef}\0${newRef}`;
   let done = memo?.comparisons.get(key);
   if (!done) {
-    done = Promise.all([load(oldRef), load(newRef)]).then(async ([a, b]) => {
-      const c = compare(a, b);
+    done = Promise.all([load(oldRef), load(newRef)]).then(async ([va, vb]) => {
+      const [a, b] = [va.resolution, vb.resolution];
+      // The same two files compared before (the comparison cache, beside the parse cache;
+      // RESDIFF_COMPARISON_CACHE=0 turns it off alone, RESDIFF_CACHE=0 both).
+      // (`dir` is null when off: an undefined argument would mean "the default folder".)
+      const dir = io.env.RESDIFF_COMPARISON_CACHE === '0' ? null : cacheDir();
+      const ck = comparisonKey(va.key, vb.key);
+      const cached = dir ? readCachedComparison(ck, dir) : undefined;
+      let c: import('../../diff/types.js').Comparison;
+      if (cached) c = withVersions(cached, a, b);
+      else {
+        c = compare(a, b);
+        if (dir) writeCachedComparison(ck, c, dir);
+      }
       if (opts.provenance) await (await import('./search.js')).addCliProvenance(c, io, opts.corpus);
       return { c, a, b };
     });
