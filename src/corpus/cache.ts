@@ -71,29 +71,37 @@ function entryPath(dir: string, sha256: string): string {
   return join(dir, `${sha256.slice(0, 2)}`, `${sha256}-${fingerprint()}.json`);
 }
 
-/** A cached parse of these bytes (key: SHA-256 plus how they are read), if any. */
-export function readCached(sha256: string, dir = cacheDir()): Resolution | undefined {
-  if (!dir) return undefined;
+/** A cache entry's value, or undefined when it is missing or unreadable. */
+function readEntry<T>(path: string): T | undefined {
   try {
-    return JSON.parse(readFileSync(entryPath(dir, sha256), 'utf8')) as Resolution;
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
   } catch {
     return undefined;
   }
 }
 
-/** Remember a parse (best effort). */
-export function writeCached(sha256: string, r: Resolution, dir = cacheDir()): void {
-  if (!dir) return;
+/** Write a cache entry atomically, best effort. */
+function writeEntry(path: string, value: unknown): void {
   try {
-    const path = entryPath(dir, sha256);
     mkdirSync(dirname(path), { recursive: true });
-    const { file: _file, ...rest } = r;
     const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(rest));
+    writeFileSync(tmp, JSON.stringify(value));
     renameSync(tmp, path);
   } catch {
     // The cache is an optimisation: a read-only home or a full disk must not fail the command.
   }
+}
+
+/** A cached parse of these bytes (key: SHA-256 plus how they are read), if any. */
+export function readCached(sha256: string, dir = cacheDir()): Resolution | undefined {
+  return dir ? readEntry<Resolution>(entryPath(dir, sha256)) : undefined;
+}
+
+/** Remember a parse (best effort). */
+export function writeCached(sha256: string, r: Resolution, dir = cacheDir()): void {
+  if (!dir) return;
+  const { file: _file, ...rest } = r;
+  writeEntry(entryPath(dir, sha256), rest);
 }
 
 function comparisonPath(dir: string, key: string): string {
@@ -111,24 +119,11 @@ export function comparisonKey(oldKey: string, newKey: string): string {
 
 /** A cached comparison, if any. */
 export function readCachedComparison(key: string, dir = cacheDir()): Comparison | undefined {
-  if (!dir) return undefined;
-  try {
-    return JSON.parse(readFileSync(comparisonPath(dir, key), 'utf8')) as Comparison;
-  } catch {
-    return undefined;
-  }
+  return dir ? readEntry<Comparison>(comparisonPath(dir, key)) : undefined;
 }
 
 /** Remember a comparison (best effort); one whose word diff gave up on a pair is not kept. */
 export function writeCachedComparison(key: string, c: Comparison, dir = cacheDir()): void {
   if (!dir || c.pairs.some((p) => p.diffTimedOut)) return;
-  try {
-    const path = comparisonPath(dir, key);
-    mkdirSync(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(c));
-    renameSync(tmp, path);
-  } catch {
-    // an optimisation, as above
-  }
+  writeEntry(comparisonPath(dir, key), c);
 }
