@@ -9,12 +9,14 @@
  * JIT has warmed up, against about 1 ms here.
  *
  * How it stays right: it accepts a text only when every line and every inline construct is in
- * the shape described above, with the separations that make CommonMark's reading unambiguous
- * (blocks separated by blank lines, no indentation, no escapes, entities, links, code, other
- * HTML, underscores, or `*` runs that CommonMark could read two ways). For anything else it
- * says why (the first line outside the shape) and the caller uses remark. test/model/markdown-direct.property.test.ts
- * proves that whenever this reader answers, its answer equals remark's, over the corpus, the
- * fixtures and generated documents full of the constructs near the edge of the shape.
+ * the shape described above, where CommonMark's reading is unambiguous: no indentation, no
+ * escapes, entities, links, code, other HTML, underscores, or `*` runs that CommonMark could
+ * read two ways; a line right under a paragraph continues it unless it is a heading, a page
+ * rule (a setext underline) or, where CommonMark says so, the next numbered paragraph. For
+ * anything else it says why (the first line outside the shape) and the caller uses remark.
+ * test/model/markdown-direct.property.test.ts proves that whenever this reader answers, its
+ * answer equals remark's, over the corpus, the fixtures and generated documents full of the
+ * constructs near the edge of the shape.
  */
 import type { Block, SupMarker } from './blocks.js';
 
@@ -128,24 +130,23 @@ export function directMarkdownBlocks(text: string): DirectBlocks | Refusal {
         blocks.push({ kind: 'rule', text: '', italics: [], sups: [], line: n });
         continue;
       }
-      // A heading line ends the paragraph (read below, as after a blank line).
-      if (HEADING.test(line)) {
-        if (!flush()) return no(refusal!, paraLine);
-      } else if (OTHER_BLOCK.test(line)) return no('a line that could start another block inside a paragraph', n);
-      // A numbered line right under a numbered paragraph starts the next one; under a plain
-      // paragraph only "1." (one digit) starts a list, and "2024. …" is the paragraph's text.
-      const m = ITEM.exec(line);
-      if (m && (item || m[1] === '1')) {
-        if (!flush()) return no(refusal!, paraLine);
-        const why = startItem(m, n);
-        if (why) return no(why, n);
-        continue;
-      }
-      if (ORDERED.test(line) && (item || /^1[.)]/.test(line))) return no('a numbered line inside a paragraph', n);
-      if (para) {
+      if (!HEADING.test(line)) {
+        if (OTHER_BLOCK.test(line)) return no('a line that could start another block inside a paragraph', n);
+        // A numbered line right under a numbered paragraph starts the next one; under a plain
+        // paragraph only "1." (one digit) starts a list, and "2024. …" is the paragraph's text.
+        const m = ITEM.exec(line);
+        if (m && (item || m[1] === '1')) {
+          if (!flush()) return no(refusal!, paraLine);
+          const why = startItem(m, n);
+          if (why) return no(why, n);
+          continue;
+        }
+        if (ORDERED.test(line) && (item || /^1[.)]/.test(line))) return no('a numbered line inside a paragraph', n);
         para.push(line);
         continue;
       }
+      // A heading line ends the paragraph and is read below, as after a blank line.
+      if (!flush()) return no(refusal!, paraLine);
     }
     const h = HEADING.exec(line);
     if (h) {
