@@ -85,7 +85,7 @@ export function tokenizeUncached(text: string): Token[] {
     if (m[1] !== undefined) cls = 'symbol';
     else if (m[2] !== undefined) cls = 'resolution';
     else if (m[3] !== undefined) cls = 'date';
-    else if (m[4] !== undefined) cls = /^(19|20)\d\d$/.test(t) ? 'year' : 'number';
+    else if (m[4] !== undefined) cls = YEAR.test(t) ? 'year' : 'number';
     else if (m[5] !== undefined) cls = isOrdinal(t) ? 'ordinal' : 'word';
     const gap = m.index - last;
     out.push({ ws: gap === 0 ? '' : gap === 1 && text.charCodeAt(last) === 32 ? ' ' : text.slice(last, m.index), text: t, cls });
@@ -93,6 +93,9 @@ export function tokenizeUncached(text: string): Token[] {
   }
   return out;
 }
+
+/** A number that is a year (its own class, also technical). */
+const YEAR = /^(19|20)\d\d$/;
 
 /** Every ordinal word ends so ("first", "second", "third", "fifty-sixth"): most words need no regex. */
 const ORDINAL_END = /(?:st|nd|rd|th)$/i;
@@ -126,8 +129,7 @@ const LETTER = /^[\p{L}\p{M}]/u; // a small class: cheap to build
  */
 export function tokenKeys(text: string): string[] {
   const out: string[] = [];
-  // String.prototype.match with the global regex: every token's text in one native call (and
-  // lastIndex left at 0, as tokenizeUncached expects).
+  // String.prototype.match with the global regex: every token's text in one native call.
   const all = text.match(TOKEN());
   if (!all) return out;
   for (const t of all) {
@@ -135,7 +137,7 @@ export function tokenKeys(text: string): string[] {
     else if (t.length > 1 && t.includes('/')) out.push(RESOLUTION_TEXT.test(t) ? '#resolution' : '#symbol');
     else {
       const c = t.charCodeAt(0);
-      if (c >= 48 && c <= 57) out.push(/^(19|20)\d\d$/.test(t) ? '#year' : '#number');
+      if (c >= 48 && c <= 57) out.push(YEAR.test(t) ? '#year' : '#number');
       else if ((t.length === 1 || (t.length === 2 && t.codePointAt(0)! > 0xffff)) && !LETTER.test(t)) continue; // one character, not a letter
       else out.push(isOrdinal(t) ? '#ordinal' : t.toLowerCase());
     }
