@@ -83,8 +83,25 @@ describe('glyphWords', () => {
           expect(got).toBe(words.join(' '));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: process.env.RESDIFF_FUZZ_LONG ? 20000 : 300 },
     );
+  });
+
+  it('reads a line of very short words, where word gaps outnumber letter gaps (found by the property above)', () => {
+    const words = ['a', 'AA', 'aa', 'aa', 'a'];
+    const got = glyphWords(setLine(words, 6, 0, words.map(() => 0.15 * 6))).map((i) => i.str).join('');
+    expect(got).toBe('a AA aa aa a');
+  });
+
+  it('keeps a kerned pair inside its word: a gap below the others is kerning, not a word break', () => {
+    // "AVAILABLE AGAIN" glyph by glyph, A-V kerned by Times's 0.135 em, with and without tracking.
+    for (const track of [0, 0.1]) {
+      const kern = (line: Item[]) => line.map((g, k) => (k >= 1 ? { ...g, x: g.x - 1.35 } : g));
+      const items = kern(setLine(['AVAILABLE', 'AGAIN'], 10, track * 10, [0.25 * 10, 0]));
+      expect(glyphWords(items).map((i) => i.str).join('')).toBe('AVAILABLE AGAIN');
+      const one = kern(setLine(['AVAILABLE'], 10, track * 10, [0]));
+      expect(glyphWords(one).map((i) => i.str).join('')).toBe('AVAILABLE');
+    }
   });
 
   it('leaves lines of whole words as the producer wrote them', () => {

@@ -130,7 +130,8 @@ function pageLines(page: PageText, pageNo: number): Line[] {
  * Words of a line written glyph by glyph (each run one or two characters, no space glyphs, or
  * only the spaces a PDF library guessed): the gaps between glyphs fall into letter gaps (zero, or
  * the tracking of a letter-spaced line) and wider word gaps. The line's own gaps are measured:
- * sorted, the first jump of 0.08 em or more above the median separates the two; runs are merged
+ * sorted, the first jump of 0.08 em or more above the median separates the two (below it, on a
+ * line of very short words, a jump of a word space with no overlapping glyphs); runs are merged
  * into words, and a word after a word gap opens with a space.
  * Lines of whole words or phrases (most producers) are returned as they are.
  */
@@ -148,11 +149,23 @@ export function glyphWords(items: Item[]): Item[] {
   // them starts the word gaps. A line without such a jump is a single word, or words the producer
   // spaced itself (then the usual 0.17 em rule of joinItems applies).
   let cut = Math.max(0.17 * size, sorted[sorted.length - 1] + 1);
-  for (let k = Math.floor((sorted.length - 1) / 2); k + 1 < sorted.length; k++) {
+  const mid = Math.floor((sorted.length - 1) / 2);
+  let found = false;
+  for (let k = mid; k + 1 < sorted.length; k++) {
     if (sorted[k + 1] - sorted[k] >= 0.08 * size) {
       cut = (sorted[k] + sorted[k + 1]) / 2;
+      found = true;
       break;
     }
+  }
+  // A line of very short words ("a I do so") has more word gaps than letter gaps, so the jump lies
+  // below the median. Kerning also makes a jump below the median (Times's "AV" is 0.135 em), but
+  // kerned glyphs overlap their advance (a negative gap) and jump less than a word space: the lower
+  // side must not overlap and the jump must exceed 0.14 em.
+  if (!found && sorted[0] >= -0.02 * size) {
+    let best = -1;
+    for (let k = 0; k < mid; k++) if (sorted[k + 1] - sorted[k] >= 0.14 * size && (best < 0 || sorted[k + 1] - sorted[k] > sorted[best + 1] - sorted[best])) best = k;
+    if (best >= 0) cut = (sorted[best] + sorted[best + 1]) / 2;
   }
   const out: Item[] = [];
   for (let k = 0; k < items.length; k++) {
