@@ -31,22 +31,45 @@ const MONTH = '(?:January|February|March|April|May|June|July|August|September|Oc
 const PART = '[A-Za-z0-9](?:[A-Za-z0-9.]*[A-Za-z0-9])?';
 
 /**
- * The alternatives, numbered groups 1 (symbol) … 6 (punct). Kept as a source string: each regex
- * made of it is built on first use, since building one (its \p{L} classes) is a measurable part
- * of a short run's start.
+ * The alternatives, numbered groups 1 (symbol) … 6 (punct), for a class of letters (and marks)
+ * and a class of letters for the look-ahead after a hyphen. Kept as source: each regex made of it
+ * is built on first use.
  */
-const TOKEN_SOURCE = [
-  `([A-Z]{1,8}(?:\\/${PART})+|\\d{1,4}\\/[A-Z]{1,6}\\.\\d+)`,
-  `(\\d{1,4}\\/\\d{1,4}(?:\\/\\d{1,4})?)`,
-  `(\\d{1,2}(?: and \\d{1,2})? ${MONTH} \\d{4}|${MONTH} \\d{4})`,
-  `(\\d+(?:[.,]\\d+)*(?:st|nd|rd|th)?)`,
-  `([\\p{L}\\p{M}](?:[\\p{L}\\p{M}\\d'’]|-(?=[\\p{L}\\d]))*)`,
-  `(\\S)`,
-].join('|');
+const tokenSource = (letters: string, lookahead: string) =>
+  [
+    `([A-Z]{1,8}(?:\\/${PART})+|\\d{1,4}\\/[A-Z]{1,6}\\.\\d+)`,
+    `(\\d{1,4}\\/\\d{1,4}(?:\\/\\d{1,4})?)`,
+    `(\\d{1,2}(?: and \\d{1,2})? ${MONTH} \\d{4}|${MONTH} \\d{4})`,
+    `(\\d+(?:[.,]\\d+)*(?:st|nd|rd|th)?)`,
+    `([${letters}](?:[${letters}\\d'’]|-(?=[${lookahead}\\d]))*)`,
+    `(\\S)`,
+  ].join('|');
 
-/** The token regex (global, Unicode), built once on first use. */
-let tokenRegex: RegExp | undefined;
-const TOKEN = (): RegExp => (tokenRegex ??= new RegExp(TOKEN_SOURCE, 'gu'));
+/**
+ * The letters (and marks) of Unicode below U+0250: Basic Latin, Latin-1 and Latin Extended-A/B.
+ * No mark lies there, and General Punctuation (U+2000–U+206F: quotes, dashes, …) holds neither
+ * letters nor marks, so on a text made of those characters only this class finds exactly what
+ * \p{L}\p{M} finds (test/model/token-keys.property.test.ts checks both regexes agree there).
+ */
+const LATIN = 'A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F';
+/** A character outside that range: the text needs the Unicode regex. */
+const BEYOND_LATIN = /[^\u0000-\u024F\u2000-\u206F]/;
+const LATIN_LETTER = new RegExp(`^[${LATIN}]`);
+
+let unicodeRegex: RegExp | undefined;
+let latinRegex: RegExp | undefined;
+/**
+ * The token regex for a text (global; each built once, on first use). English, French and
+ * Spanish texts take the Latin one; any other script, the Unicode one. Building the Unicode
+ * regex's \p{L} classes and compiling them took 3–4 ms of a short run's start, more than
+ * tokenizing a whole resolution; the Latin regex takes under 1 ms.
+ *
+ * @param force one regex whatever the text (tests hold the two to each other)
+ */
+export function tokenRegex(text: string, force?: 'unicode' | 'latin'): RegExp {
+  if (force === 'unicode' || (force === undefined && BEYOND_LATIN.test(text))) return (unicodeRegex ??= new RegExp(tokenSource('\\p{L}\\p{M}', '\\p{L}'), 'gu'));
+  return (latinRegex ??= new RegExp(tokenSource(LATIN, LATIN), 'g'));
+}
 
 /** Recently tokenized texts: alignment and diff tokenize the same clause texts. */
 const cache = new Map<string, Token[]>();
@@ -72,12 +95,12 @@ export function tokenCacheSize(): number {
 }
 
 /** Tokenize without the cache: for a stream of texts seen once (building the corpus index). */
-export function tokenizeUncached(text: string): Token[] {
+export function tokenizeUncached(text: string, regex?: 'unicode' | 'latin'): Token[] {
   const out: Token[] = [];
   let last = 0;
   // exec with numbered groups, not matchAll with named ones: no groups object per token (this
   // runs for every word of both versions, mostly before the JIT has warmed up).
-  const re = TOKEN();
+  const re = tokenRegex(text, regex);
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const t = m[0];
@@ -115,7 +138,13 @@ export function isTechnical(t: Token): boolean {
 }
 
 const RESOLUTION_TEXT = /^\d{1,4}\/\d{1,4}(?:\/\d{1,4})?$/;
-const LETTER = /^[\p{L}\p{M}]/u; // a small class: cheap to build
+/** Built on first use, for a character beyond Latin. */
+let letterRegex: RegExp | undefined;
+/** Is this one character (code point `c`) a letter or mark? */
+function isLetter(t: string, c: number): boolean {
+  if (c < 0x250 || (c >= 0x2000 && c <= 0x206f)) return LATIN_LETTER.test(t);
+  return (letterRegex ??= /^[\p{L}\p{M}]/u).test(t);
+}
 
 /**
  * The similarity keys of a text's tokens (align/similarity.ts `termKeys`): each word in lower
@@ -127,10 +156,10 @@ const LETTER = /^[\p{L}\p{M}]/u; // a small class: cheap to build
  * point) that is neither a letter nor a digit is punctuation; anything else is a word.
  * test/model/token-keys.property.test.ts holds it to the tokenizer.
  */
-export function tokenKeys(text: string): string[] {
+export function tokenKeys(text: string, regex?: 'unicode' | 'latin'): string[] {
   const out: string[] = [];
   // String.prototype.match with the global regex: every token's text in one native call.
-  const all = text.match(TOKEN());
+  const all = text.match(tokenRegex(text, regex));
   if (!all) return out;
   for (const t of all) {
     if (t.includes(' ')) out.push('#date');
@@ -138,7 +167,7 @@ export function tokenKeys(text: string): string[] {
     else {
       const c = t.charCodeAt(0);
       if (c >= 48 && c <= 57) out.push(YEAR.test(t) ? '#year' : '#number');
-      else if ((t.length === 1 || (t.length === 2 && t.codePointAt(0)! > 0xffff)) && !LETTER.test(t)) continue; // one character, not a letter
+      else if ((t.length === 1 || (t.length === 2 && t.codePointAt(0)! > 0xffff)) && !isLetter(t, c)) continue; // one character, not a letter
       else out.push(isOrdinal(t) ? '#ordinal' : t.toLowerCase());
     }
   }

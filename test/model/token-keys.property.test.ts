@@ -10,7 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isTechnical, tokenKeys, tokenizeUncached } from '../../src/model/tokens.js';
+import { isTechnical, tokenKeys, tokenRegex, tokenizeUncached } from '../../src/model/tokens.js';
 import { parseResolution } from '../../src/model/parse.js';
 import { ingest } from '../../src/ingest/index.js';
 import { CORPUS, FIXTURES } from '../support/paths.js';
@@ -51,6 +51,33 @@ describe('tokenKeys', () => {
         expect(tokenKeys(text)).toEqual(viaTokens(text));
       }),
       { numRuns: process.env.RESDIFF_FUZZ_LONG === '1' ? 50_000 : 3000, seed: 17 },
+    );
+  });
+
+  it('reads a text of Latin letters and General Punctuation alike with the Latin and the Unicode regex', () => {
+    // Any character the Latin regex may see (below U+0250, or U+2000–U+206F), between the pieces
+    // the tokenizer tells apart; and any character at all, where the Unicode regex must be chosen.
+    const latinChar = fc.oneof(fc.integer({ min: 0, max: 0x24f }), fc.integer({ min: 0x2000, max: 0x206f })).map((c) => String.fromCharCode(c));
+    const anyChar = fc.oneof(latinChar, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }), fc.constantFrom('\u0301', 'є', 'ب', '中', '€', '\ufeff', '😀'));
+    const piece = fc.oneof(
+      fc.constantFrom('A/HRC/56/40', '78/197', '10 July 2024', 'fifty-sixth', 'co-operation', 'x-', '-ÿ', 'Côte', 'd’Ivoire', 'ª', 'µ', 'º', '×', '÷', 'ǅ', 'ɏ', 'naïve', '1,000', '56th', '“', '—', '…'),
+      fc.array(latinChar, { maxLength: 5 }).map((cs) => cs.join('')),
+    );
+    const text = (char: fc.Arbitrary<string>) => fc.array(fc.oneof(piece, char), { maxLength: 16 }).map((ps) => ps.join(''));
+    fc.assert(
+      fc.property(text(latinChar), (t) => {
+        expect(tokenRegex(t)).toBe(tokenRegex('a', 'latin'));
+        expect(tokenizeUncached(t, 'latin')).toEqual(tokenizeUncached(t, 'unicode'));
+        expect(tokenKeys(t, 'latin')).toEqual(tokenKeys(t, 'unicode'));
+      }),
+      { numRuns: process.env.RESDIFF_FUZZ_LONG === '1' ? 50_000 : 3000, seed: 23 },
+    );
+    fc.assert(
+      fc.property(text(anyChar), (t) => {
+        expect(tokenizeUncached(t)).toEqual(tokenizeUncached(t, 'unicode'));
+        expect(tokenKeys(t)).toEqual(tokenKeys(t, 'unicode'));
+      }),
+      { numRuns: process.env.RESDIFF_FUZZ_LONG === '1' ? 50_000 : 3000, seed: 29 },
     );
   });
 });
