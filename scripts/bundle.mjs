@@ -57,12 +57,19 @@ run(process.argv.slice(2), processIo()).then((code) => { process.exitCode = code
     /**
      * Runs that warm the code cache: the paths a short command takes. OLD and NEW are copies of
      * the corpus texts with a byte added, so they are parsed (parse cache off, and no shipped
-     * parsed form matches them).
+     * parsed form matches them). An object runs with options: `cache` gives the run a cache
+     * folder of the build's own (shared by the runs that ask for one), `env` adds variables.
      */
     training: [
       ['compare', 'OLD', 'NEW', '--format', 'json'],
       ['compare', 'OLD', 'NEW', '--format', 'text'],
       ['show', 'NEW', '--format', 'json'],
+      // The cached paths (parse cache, shipped corpus, comparison cache) are a warm run's own code:
+      // the first run fills a throwaway cache folder, the next ones read from it.
+      { args: ['compare', 'OLD', 'NEW', '--format', 'json'], cache: true },
+      { args: ['compare', 'OLD', 'NEW', '--format', 'json'], cache: true, env: { RESDIFF_COMPARISON_CACHE: '0' } },
+      { args: ['compare', 'OLD', 'NEW', '--format', 'json'], cache: true },
+      { args: ['compare', 'example-2022', '56/2', '--format', 'json'], cache: true },
     ],
     apart: { './remark.js': { entry: 'remark', exports: ['parseMarkdownTree'] } },
     bundled: ['commander', 'diff'],
@@ -186,9 +193,18 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * The cache fingerprints of the modules just compiled by tsc (src/corpus/cache.ts), fixed in the
+ * bundle so that a run does not stat every module file to compute them. tsc ran just before, so
+ * they are the ones an unbundled run computes too (ship-corpus.mjs wrote the shipped corpus with them).
+ */
+const { fingerprint, comparisonFingerprint } = await import('../dist/src/corpus/cache.js');
+const FINGERPRINTS = { parser: fingerprint(), comparison: comparisonFingerprint() };
+
 /** The banner's lines come first in the output (the only place a real import() may stay). */
 const BANNER = `"use strict";
 var __resdiffImport = globalThis.__resdiffImport || ((spec) => import(spec));
+var __resdiffFingerprints = ${JSON.stringify(FINGERPRINTS)};
 var __resdiffModuleUrl = (rel) => require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', 'src', rel)).href;`;
 const BANNER_LINES = BANNER.split('\n').length;
 
@@ -237,10 +253,12 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
   };
   const files = { OLD: copy('example-2022.md', 'old.md'), NEW: copy('A-HRC-RES-56-2.md', 'new.md') };
   for (const training of entry.training) {
-    const args = training.map((a) => files[a] ?? a);
+    const run = Array.isArray(training) ? { args: training } : training;
+    const args = run.args.map((a) => files[a] ?? a);
+    const cache = run.cache ? { RESDIFF_CACHE: '1', RESDIFF_CACHE_DIR: join(tmp, 'cache') } : { RESDIFF_CACHE: '0' };
     const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'resdiff.cjs'), ...args], {
       cwd: ROOT,
-      env: { ...process.env, RESDIFF_CACHE: '0', RESDIFF_CODE_CACHE_BUILD: '1', RESDIFF_DEBUG: '' },
+      env: { ...process.env, ...cache, ...run.env, RESDIFF_CODE_CACHE_BUILD: '1', RESDIFF_DEBUG: '' },
       stdio: ['ignore', 'ignore', 'pipe'],
       encoding: 'utf8',
       timeout: 120_000,

@@ -84,7 +84,8 @@ export function termId(key: string, ids: TermIds = shared): number {
  * @param ids interning tables (default: the shared ones)
  */
 export function profile(text: string, ids: TermIds = shared): Profile {
-  return profileOfKeys(termKeys(text), ids);
+  const words = ids === shared ? seeded.get(text) : undefined;
+  return words ? profileOfWords(words, ids) : profileOfKeys(termKeys(text), ids);
 }
 
 /**
@@ -115,10 +116,82 @@ function distinctSorted(xs: Int32Array): Int32Array {
   return xs.subarray(0, n);
 }
 
+/**
+ * The term keys of clause texts in a form to store beside their parse (the parse cache, the
+ * shipped corpus): the distinct keys once, and each text as indices into them. A process that
+ * reads a stored parse hands them to seedKeys, so aligning it tokenizes nothing.
+ */
+export interface StoredKeys {
+  vocab: string[];
+  /** Per text, in the order given: its keys as indices into vocab. */
+  texts: number[][];
+}
+
+/** The stored form of these texts' keys (see StoredKeys). */
+export function storedKeys(texts: readonly string[]): StoredKeys {
+  const index = new Map<string, number>();
+  const vocab: string[] = [];
+  const out = texts.map((t) =>
+    termKeys(t).map((k) => {
+      let i = index.get(k);
+      if (i === undefined) {
+        i = vocab.length;
+        index.set(k, i);
+        vocab.push(k);
+      }
+      return i;
+    }),
+  );
+  return { vocab, texts: out };
+}
+
+/**
+ * Word ids (shared tables) of texts whose keys were stored (seedKeys), for profile(). Bounded like
+ * the other caches: emptied when full.
+ */
+const seeded = new Map<string, Int32Array>();
+const SEEDED_LIMIT = 20000;
+
+/**
+ * Make stored keys known: profile() of these texts then reads them instead of tokenizing. Texts
+ * of fewer than three keys are left out (their trigram is made from the key strings), as is
+ * anything that does not fit its text (a damaged cache entry is read as if it had no keys).
+ *
+ * @param texts the texts the keys were stored for, in the same order
+ */
+export function seedKeys(texts: readonly string[], stored: StoredKeys | undefined): void {
+  if (!stored || !Array.isArray(stored.vocab) || !Array.isArray(stored.texts) || stored.texts.length !== texts.length) return;
+  const ids = new Int32Array(stored.vocab.length);
+  for (let i = 0; i < ids.length; i++) {
+    const k = stored.vocab[i];
+    if (typeof k !== 'string') return;
+    ids[i] = intern(shared.words, k);
+  }
+  if (seeded.size + texts.length > SEEDED_LIMIT) seeded.clear();
+  for (let t = 0; t < texts.length; t++) {
+    const seq = stored.texts[t];
+    if (!Array.isArray(seq) || seq.length < 3 || seeded.has(texts[t]!)) continue;
+    const words = new Int32Array(seq.length);
+    let ok = true;
+    for (let i = 0; i < seq.length; i++) {
+      const v = seq[i];
+      if (typeof v !== 'number' || !(v >= 0 && v < ids.length)) ok = false;
+      else words[i] = ids[v]!;
+    }
+    if (ok) seeded.set(texts[t]!, words);
+  }
+}
+
 /** A profile from a clause's term keys (see termKeys), when the caller has them already. */
 export function profileOfKeys(keys: readonly string[], ids: TermIds = shared): Profile {
   const words = new Int32Array(keys.length);
   for (let i = 0; i < keys.length; i++) words[i] = intern(ids.words, keys[i]!);
+  if (words.length < 3) return profileOfWords(words, ids, keys);
+  return profileOfWords(words, ids);
+}
+
+/** A profile from interned word ids; `keys` (the strings) only for a text of fewer than three words. */
+function profileOfWords(words: Int32Array, ids: TermIds, keys?: readonly string[]): Profile {
   // Terms and their frequencies: the sorted ids, counted in runs.
   const sorted = words.slice().sort();
   const terms: number[] = [];
@@ -135,7 +208,7 @@ export function profileOfKeys(keys: readonly string[], ids: TermIds = shared): P
     const tri = new Int32Array(words.length - 2);
     for (let i = 0; i + 2 < words.length; i++) tri[i] = trigramId(ids, words[i]!, words[i + 1]!, words[i + 2]!);
     trigrams = distinctSorted(tri);
-  } else trigrams = words.length ? Int32Array.of(intern(ids.trigrams, `~${keys.join(' ')}`)) : new Int32Array(0);
+  } else trigrams = words.length ? Int32Array.of(intern(ids.trigrams, `~${keys!.join(' ')}`)) : new Int32Array(0);
   return { terms: Int32Array.from(terms), tf: Float64Array.from(tf), trigrams };
 }
 

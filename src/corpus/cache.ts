@@ -15,25 +15,33 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSy
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHash } from 'node:crypto';
 import type { Resolution } from '../model/types.js';
 import type { Comparison } from '../diff/types.js';
+import { seedKeys, storedKeys, type StoredKeys } from '../align/similarity.js';
 
 /** Bump when the cached shape changes in a way the module fingerprint would not catch. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
+
+/**
+ * The fingerprints the bundle was built with (scripts/bundle.mjs computes them over dist/src, as
+ * below, and defines this in the bundle's first lines): a bundled run then stats no module file.
+ * Undeclared in an unbundled run.
+ */
+declare const __resdiffFingerprints: { parser: string; comparison: string } | undefined;
+const built = typeof __resdiffFingerprints === 'undefined' ? undefined : __resdiffFingerprints;
 
 let fingerprintMemo: string | undefined;
 
 /** Changes whenever a parser module is rebuilt or edited. */
 export function fingerprint(): string {
-  return (fingerprintMemo ??= modulesFingerprint(['model', 'ingest', 'ingest/pdf', 'ingest/docx']));
+  return (fingerprintMemo ??= built?.parser ?? modulesFingerprint(['model', 'ingest', 'ingest/pdf', 'ingest/docx']));
 }
 
 let comparisonFingerprintMemo: string | undefined;
 
 /** Changes whenever a module a comparison depends on (parser, aligner, diff) is rebuilt or edited. */
 export function comparisonFingerprint(): string {
-  return (comparisonFingerprintMemo ??= `${fingerprint()}-${modulesFingerprint(['align', 'diff'])}`);
+  return (comparisonFingerprintMemo ??= built?.comparison ?? `${fingerprint()}-${modulesFingerprint(['align', 'diff'])}`);
 }
 
 /** The newest modification time and the total size of the modules in these folders of src/. */
@@ -72,7 +80,7 @@ function entryPath(dir: string, sha256: string): string {
 }
 
 /** A cache entry's value, or undefined when it is missing or unreadable. */
-function readEntry<T>(path: string): T | undefined {
+export function readEntry<T>(path: string): T | undefined {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as T;
   } catch {
@@ -81,7 +89,7 @@ function readEntry<T>(path: string): T | undefined {
 }
 
 /** Write a cache entry atomically, best effort. */
-function writeEntry(path: string, value: unknown): void {
+export function writeEntry(path: string, value: unknown): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
@@ -92,16 +100,37 @@ function writeEntry(path: string, value: unknown): void {
   }
 }
 
+/**
+ * A parse as the parse cache and the shipped corpus keep it: the resolution without `file`, and
+ * its clauses' similarity keys (align/similarity.ts StoredKeys), so that aligning a stored parse
+ * tokenizes nothing. The keys carry the comparison fingerprint: they are what the aligner that
+ * wrote them reads off the texts, and another aligner makes its own.
+ */
+export interface StoredParse {
+  resolution: Omit<Resolution, 'file'>;
+  keys?: StoredKeys & { aligner: string };
+}
+
+/** A parse in its stored form (the keys made now). */
+export function toStored(r: Resolution): StoredParse {
+  const { file: _file, ...resolution } = r;
+  return { resolution, keys: { aligner: comparisonFingerprint(), ...storedKeys(r.clauses.map((c) => c.text)) } };
+}
+
+/** Make a stored parse's keys known to the aligner, when this aligner wrote them. */
+export function seedStored(r: Pick<Resolution, 'clauses'>, keys: StoredParse['keys']): void {
+  if (keys && keys.aligner === comparisonFingerprint()) seedKeys(r.clauses.map((c) => c.text), keys);
+}
+
 /** A cached parse of these bytes (key: SHA-256 plus how they are read), if any. */
-export function readCached(sha256: string, dir = cacheDir()): Resolution | undefined {
-  return dir ? readEntry<Resolution>(entryPath(dir, sha256)) : undefined;
+export function readCached(sha256: string, dir = cacheDir()): StoredParse | undefined {
+  const entry = dir ? readEntry<StoredParse>(entryPath(dir, sha256)) : undefined;
+  return entry && typeof entry.resolution === 'object' && entry.resolution !== null ? entry : undefined;
 }
 
 /** Remember a parse (best effort). */
-export function writeCached(sha256: string, r: Resolution, dir = cacheDir()): void {
-  if (!dir) return;
-  const { file: _file, ...rest } = r;
-  writeEntry(entryPath(dir, sha256), rest);
+export function writeCached(sha256: string, stored: StoredParse, dir = cacheDir()): void {
+  if (dir) writeEntry(entryPath(dir, sha256), stored);
 }
 
 function comparisonPath(dir: string, key: string): string {
@@ -114,7 +143,7 @@ function comparisonPath(dir: string, key: string): string {
  * names and warnings back (see diff/compare.ts `withVersions`).
  */
 export function comparisonKey(oldKey: string, newKey: string): string {
-  return createHash('sha256').update(`${oldKey}\0${newKey}`).digest('hex');
+  return `${oldKey}_${newKey}`;
 }
 
 /** A cached comparison, if any. */

@@ -4,14 +4,14 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Explain, Resolution } from '../model/types.js';
 import { defaultCorpusDir, describeRefs, findInCorpus, listCorpus } from './index.js';
-import { readCached, writeCached } from './cache.js';
-import { readShipped } from './shipped.js';
+import { cacheDir, readCached, seedStored, toStored, writeCached } from './cache.js';
+import { fileSha256 } from './file-hash.js';
+import { mayBeShipped, readShipped } from './shipped.js';
 
 /** Where to look for files and corpus references. */
 export interface LoadOptions {
@@ -50,18 +50,28 @@ export async function loadResolution(ref: string, options: LoadOptions = {}): Pr
  */
 export async function loadVersion(ref: string, options: LoadOptions = {}): Promise<{ resolution: Resolution; key: string }> {
   const { path, label } = locate(ref, options);
-  const bytes = readBytes(path, label);
   const explain = options.explain;
   const useCache = options.cache !== false && !explain;
   // The name's extension decides how the bytes are read (.txt vs Markdown), so it is part of the key.
   const ext = /\.([a-z]{1,8})$/i.exec(label)?.[1].toLowerCase() ?? 'md';
-  // Hashing (and loading node:crypto) only when a cache will use the key.
-  const sha256 = useCache ? `${createHash('sha256').update(bytes).digest('hex')}-${ext}` : '';
+  // Hashed only when a cache will use the key (the parse cache, or the shipped corpus when the
+  // size fits one of its files); a file seen before is not even read (file-hash.ts).
+  let bytes: Uint8Array | undefined;
+  let sha256 = '';
+  const dir = useCache ? cacheDir() : undefined;
+  if (useCache && (dir || mayBeShipped(statSync(path).size))) {
+    const known = fileSha256(path, dir, () => readBytes(path, label));
+    sha256 = `${known.sha256}-${ext}`;
+    bytes = known.bytes;
+  }
   // The corpus's own files come parsed with the package (shipped.ts); then the parse cache.
-  const shipped = useCache ? readShipped(sha256) : undefined;
-  if (shipped) return { resolution: relabel(shipped, label), key: sha256 };
-  const cached = useCache ? readCached(sha256) : undefined;
-  if (cached) return { resolution: relabel(cached, label), key: sha256 };
+  const stored = sha256 ? (readShipped(sha256) ?? readCached(sha256, dir)) : undefined;
+  if (stored) {
+    const resolution = relabel(stored.resolution, label);
+    seedStored(resolution, stored.keys);
+    return { resolution, key: sha256 };
+  }
+  bytes ??= readBytes(path, label);
   // The parsers (remark, pdfjs, …) load only when a file has to be parsed.
   const { ingest } = await import('../ingest/index.js');
   let r: Resolution;
@@ -72,7 +82,12 @@ export async function loadVersion(ref: string, options: LoadOptions = {}): Promi
     const { parseResolution } = await import('../model/parse.js');
     r = parseResolution(await ingest(bytes, label, { explain }), { explain });
   }
-  if (useCache) writeCached(sha256, r);
+  if (dir) {
+    // Stored with its clauses' similarity keys, which this run's alignment then reads too.
+    const parsed = toStored(r);
+    seedStored(r, parsed.keys);
+    writeCached(sha256, parsed, dir);
+  }
   return { resolution: r, key: sha256 };
 }
 

@@ -67,6 +67,13 @@ describe('the bundled executable', () => {
     if (args[1]?.startsWith(inputs)) expect(bundled.code, bundled.stderr).toBe(0);
   }, 120_000);
 
+  it('carries the cache fingerprints an unbundled run computes, so both read the same cache entries', async () => {
+    const banner = /var __resdiffFingerprints = (\{[^\n]*\});/.exec(readFileSync(join(BUNDLE_DIR, 'cli.cjs'), 'utf8'));
+    expect(banner).not.toBeNull();
+    const unbundled = (await import(join(ROOT, 'dist', 'src', 'corpus', 'cache.js'))) as typeof import('../../src/corpus/cache.js');
+    expect(JSON.parse(banner![1]!)).toEqual({ parser: unbundled.fingerprint(), comparison: unbundled.comparisonFingerprint() });
+  });
+
   it('loads an external library on demand (Word output through docx)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'resdiff-bundle-'));
     const r = node([CLI, 'compare', 'example-2022', '56/2', '--format', 'docx', '-o', join(dir, 'r.docx')]);

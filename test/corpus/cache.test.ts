@@ -11,7 +11,8 @@ import { text56_2 } from '../support/paths.js';
 
 function entries(dir: string): string[] {
   try {
-    return readdirSync(dir, { recursive: true }).map(String).filter((n) => n.endsWith('.json'));
+    // Parse entries only: not the file records (files/) nor comparisons (compare/).
+    return readdirSync(dir, { recursive: true }).map(String).filter((n) => n.endsWith('.json') && !/^(files|compare)[\\/]/.test(n));
   } catch {
     return [];
   }
