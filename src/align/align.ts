@@ -14,7 +14,7 @@
  */
 import type { Clause, ClauseKind, Resolution } from '../model/types.js';
 import { maxAssignment, longestIncreasing } from './assignment.js';
-import { containment, idfOf, profile, similarity, weigh, type Idf, type Profile, type Weighted } from './similarity.js';
+import { clearSharedTerms, containment, idfOf, profile, sharedTermCount, similarity, weigh, SHARED_TERM_LIMIT, type Idf, type Profile, type Weighted } from './similarity.js';
 
 /**
  * Below this similarity two clauses are not taken as versions of each other. Measured on the
@@ -76,6 +76,13 @@ export function profileOf(c: Clause): Profile {
  * @returns groups covering every clause of both versions exactly once, in no particular order
  */
 export function align(oldRes: Resolution, newRes: Resolution, options: AlignOptions = {}): Group[] {
+  // The shared tables are bounded: emptied (with the profiles made from them) between
+  // alignments. Not when the caller brings an idf: its ids come from the tables as they are
+  // (history builds one idf for a whole series, then aligns it pair by pair, in one call).
+  if (!options.idf && sharedTermCount() > SHARED_TERM_LIMIT) {
+    clearSharedTerms();
+    profileCache.clear();
+  }
   const A = oldRes.clauses;
   const B = newRes.clauses;
   const pa = A.map(profileOf);

@@ -49,9 +49,27 @@ export function termIds(): TermIds {
   return { words: new Map(), trigrams: new Map() };
 }
 
-/** Words and trigrams in the shared tables (they only grow: tests check who adds to them). */
+/** Words and trigrams in the shared tables (tests check who adds to them). */
 export function sharedTermCount(): number {
   return shared.words.size + shared.trigrams.size;
+}
+
+/**
+ * Past this many words and trigrams (about 40 MB of tables; some hundreds of distinct documents)
+ * the shared tables are emptied before the next alignment that brings no idf of its own (see
+ * align.ts), so a long-running server does not grow without end.
+ */
+export const SHARED_TERM_LIMIT = 1_000_000;
+
+/**
+ * Empty the shared tables, and with them every id made from them (the seeded keys here; the
+ * caller drops its profiles). Only between computations: a profile or idf made before cannot be
+ * compared with one made after.
+ */
+export function clearSharedTerms(): void {
+  shared.words.clear();
+  shared.trigrams.clear();
+  seeded.clear();
 }
 
 function intern<K>(table: Map<K, number>, key: K): number {
