@@ -59,7 +59,7 @@ export async function loadVersion(ref: string, options: LoadOptions = {}): Promi
   let bytes: Uint8Array | undefined;
   let sha256 = '';
   const dir = useCache ? cacheDir() : undefined;
-  if (useCache && (dir || mayBeShipped(statSync(path).size))) {
+  if (useCache && (dir || mayBeShipped(statSync(path, { throwIfNoEntry: false })?.size ?? -1))) {
     const known = fileSha256(path, dir, () => readBytes(path, label));
     sha256 = `${known.sha256}-${ext}`;
     bytes = known.bytes;
