@@ -10,6 +10,7 @@ import { idfOf, profile } from '../../src/align/similarity.js';
 import { compare } from '../../src/diff/compare.js';
 import type { Resolution } from '../../src/model/types.js';
 import { baseClauses, randomVersion, rng, toResolution, type GenClause } from '../fixtures/series/generate.js';
+import { fuzz } from '../support/fuzz.js';
 
 let base: GenClause[];
 beforeAll(async () => {
@@ -45,7 +46,7 @@ describe('buildHistory properties', () => {
           `${key(p)} ${p.status} t=${p.technical} m=${p.moved} o=${p.openingChanged}`;
         expect(fromHistory.map(summary).sort()).toEqual(c.pairs.map(summary).sort());
       }),
-      { numRuns: 40 },
+      fuzz(40),
     );
   });
 
@@ -65,7 +66,7 @@ describe('buildHistory properties', () => {
           for (const ch of t.changes) expect(ch.from).toBeLessThan(ch.to);
         }
       }),
-      { numRuns: 25 },
+      fuzz(25),
     );
   });
 
@@ -89,7 +90,7 @@ describe('buildHistory properties', () => {
         expect(t.reintroduced).toEqual([vs.length - 1]);
         expect(h.threads.length).toBe(base.length);
       }),
-      { numRuns: 20 },
+      fuzz(20),
     );
   });
 });

@@ -10,6 +10,7 @@ import type { Comparison, Pair } from '../../src/diff/types.js';
 import { addCounts, countsPhrase, countWords } from '../../src/diff/counts.js';
 import { summaryLine } from '../../src/render/labels.js';
 import { copy, editable56_2, parseVariant, type Editable } from '../support/variants.js';
+import { fuzz } from '../support/fuzz.js';
 
 const base = editable56_2();
 const clauseTexts = [...base.pps, ...base.ops].map((p) => p.replace(/\*/g, ''));
@@ -42,7 +43,7 @@ describe('word diff', () => {
           for (const p of parts) expect(p.text.length).toBeGreaterThan(0);
         },
       ),
-      { numRuns: 300 },
+      fuzz(300),
     );
   });
 
@@ -109,7 +110,7 @@ describe('comparison', () => {
           expect(newTextOf(p.diff)).toBe(p.new.map((i) => tb.get(i)).join(' '));
         }
       }),
-      { numRuns: 25 },
+      fuzz(25),
     );
   });
 
@@ -120,7 +121,7 @@ describe('comparison', () => {
         const c = compare(a, a);
         expect(c.pairs.every((p) => p.status === 'unchanged' && !p.moved && p.old.join() === p.new.join())).toBe(true);
       }),
-      { numRuns: 20 },
+      fuzz(20),
     );
   });
 
@@ -130,7 +131,7 @@ describe('comparison', () => {
         const [a, b] = await Promise.all([parseVariant(base, 'a'), parseVariant(e, 'b')]);
         expect(links(compare(b, a), true)).toEqual(links(compare(a, b)));
       }),
-      { numRuns: 25 },
+      fuzz(25),
     );
   });
 });
@@ -155,7 +156,7 @@ describe('count vocabulary (DESIGN.md §3)', () => {
           expect(summaryLine(c, kind)).toBe(`${kind}: ${countsPhrase(s.counts)}`);
         }
       }),
-      { numRuns: 25 },
+      fuzz(25),
     );
   });
 

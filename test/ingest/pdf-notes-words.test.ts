@@ -10,6 +10,7 @@ import { takeEndnotes } from '../../src/ingest/notes.js';
 import type { Para } from '../../src/ingest/pdf/emit.js';
 import { glyphWords, type Item } from '../../src/ingest/pdf/layout.js';
 import type { Explain } from '../../src/ingest/explain.js';
+import { fuzz } from '../support/fuzz.js';
 
 const para = (...parts: (string | number)[]): Para => parts.map((p) => (typeof p === 'number' ? { text: String(p), note: true } : { text: p }));
 const texts = (ps: Para[]) => ps.map((p) => p.map((s) => (s.note ? `^${s.text}` : s.text)).join(''));
@@ -83,7 +84,7 @@ describe('glyphWords', () => {
           expect(got).toBe(words.join(' '));
         },
       ),
-      { numRuns: process.env.RESDIFF_FUZZ_LONG ? 20000 : 300 },
+      fuzz(300, 20000),
     );
   });
 

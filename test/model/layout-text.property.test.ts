@@ -12,6 +12,7 @@ import { ingest } from '../../src/ingest/index.js';
 import { text56_2 } from '../support/paths.js';
 import { wrap } from '../support/text-renditions.js';
 import type { Resolution } from '../../src/model/types.js';
+import { fuzz } from '../support/fuzz.js';
 
 const facts = (r: Resolution) => r.clauses.map((c) => [c.id, c.text, c.footnotes.join(',')].join(' | '));
 
@@ -70,7 +71,7 @@ describe('plain-text layout does not change the parsed clauses', async () => {
         expect(facts(r)).toEqual(base);
         expect(Object.keys(r.footnotes)).toHaveLength(5);
       }),
-      { numRuns: 30 },
+      fuzz(30),
     );
   });
 });

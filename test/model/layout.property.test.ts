@@ -9,6 +9,7 @@ import { parseResolution } from '../../src/model/parse.js';
 import { ingest } from '../../src/ingest/index.js';
 import { text56_2 } from '../support/paths.js';
 import type { Resolution } from '../../src/model/types.js';
+import { fuzz } from '../support/fuzz.js';
 
 async function parse(text: string): Promise<Resolution> {
   return parseResolution(await ingest(Buffer.from(text), 'layout.md'));
@@ -74,7 +75,7 @@ describe('layout does not change the parsed clauses', async () => {
           expect(clean(await parse(text))).toEqual(base);
         },
       ),
-      { numRuns: 60 },
+      fuzz(60),
     );
   });
 });

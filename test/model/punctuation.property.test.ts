@@ -11,6 +11,7 @@ import { ingest } from '../../src/ingest/index.js';
 import { text56_2 } from '../support/paths.js';
 import type { Resolution } from '../../src/model/types.js';
 import { asCopiedText } from '../support/text-renditions.js';
+import { fuzz } from '../support/fuzz.js';
 
 async function parse(text: string, name: string): Promise<Resolution> {
   return parseResolution(await ingest(Buffer.from(text), name));
@@ -49,7 +50,7 @@ describe('a missing final punctuation mark', async () => {
         const warned = r.warnings.filter((w) => w.rule === 'punctuation-missing').length;
         expect(warned).toBe(which.filter((i) => i !== ends[ends.length - 1]).length);
       }),
-      { numRuns: 40 },
+      fuzz(40),
     );
   });
 
@@ -67,7 +68,7 @@ describe('a missing final punctuation mark', async () => {
         const r = await parse(asCopiedText(withoutFinal(which), width, blank), 'punct.txt');
         expect(ids(r)).toEqual(ids(base));
       }),
-      { numRuns: 40 },
+      fuzz(40),
     );
     const r = await parse(asCopiedText(withoutFinal(ends), 80, false), 'punct.txt');
     expect(ids(r)).toEqual(ids(base));

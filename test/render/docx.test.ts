@@ -22,6 +22,7 @@ import type { Resolution } from '../../src/model/types.js';
 import { readDocx, type Mode, type ReadParagraph } from '../support/wordml.js';
 import { copy, editable56_2, parseVariant, type Editable } from '../support/variants.js';
 import { constructedComparison, INJECTED } from './fixtures.js';
+import { fuzz } from '../support/fuzz.js';
 
 const DATE = '2024-07-10T09:00:00Z';
 
@@ -209,7 +210,7 @@ describe('Word redline: accept all / reject all on constructed edits of 56/2', (
           expect(await reading(bytes, 'reject', a)).toEqual(expected(a));
         },
       ),
-      { numRuns: 25 },
+      fuzz(25),
     );
   }, 300_000);
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { DiffPart, Pair } from '../../src/diff/types.js';
 import { movedNote, newText, oldText, pairHeading, pieces, printedNumber, segments } from '../../src/render/redline.js';
+import { fuzz } from '../support/fuzz.js';
 
 const base: Pair = { status: 'modified', old: ['OP12'], new: ['OP13'], kind: 'OP', moved: false, technical: false, openingChanged: false, similarity: 0.9, diff: [] };
 
@@ -58,6 +59,7 @@ describe('segments', () => {
         const italicNew = segments(p, 'new').filter((s) => s.italic).map((s) => s.text).join('');
         expect(italicNew).toBe(p.newOpening);
       }),
+      fuzz(100),
     );
   });
 });
@@ -95,6 +97,7 @@ describe('pieces', () => {
           const other = cut === 'new' ? 'old' : 'new';
           expect(pieces(p, other)).toHaveLength(1);
         }),
+        fuzz(100),
       );
     });
   }
