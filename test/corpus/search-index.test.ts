@@ -17,20 +17,28 @@ import { EXACT, ONE_WORD_NEW, WRAPPED, extraDoc, writePlantedCorpus } from './se
 
 const env = { RESDIFF_CACHE: '0' };
 
-describe('phrase search on the bundled corpus', () => {
-  let index: CorpusIndex;
-  let dir: string;
+/**
+ * An index opened before a block's tests and closed after them, in a temporary folder that also
+ * holds the planted corpus: of the bundled corpus, or of the planted corpus itself.
+ */
+function openedIndex(corpus: 'bundled' | 'planted'): { index: CorpusIndex; dir: string } {
+  const held = {} as { index: CorpusIndex; dir: string };
   beforeAll(async () => {
-    dir = writePlantedCorpus();
-    index = await openIndex({ corpusDir: CORPUS, path: join(dir, 'bundled.sqlite'), env });
+    held.dir = writePlantedCorpus();
+    held.index = await openIndex(corpus === 'bundled' ? { corpusDir: CORPUS, path: join(held.dir, 'bundled.sqlite'), env } : { corpusDir: held.dir, env });
   });
   afterAll(() => {
-    index.close();
-    rmSync(dir, { recursive: true, force: true });
+    held.index.close();
+    rmSync(held.dir, { recursive: true, force: true });
   });
+  return held;
+}
+
+describe('phrase search on the bundled corpus', () => {
+  const t = openedIndex('bundled');
 
   it('finds the Kampala Declaration in 56/2 PP19, marked', () => {
-    const r = index.phrase('Kampala Declaration');
+    const r = t.index.phrase('Kampala Declaration');
     expect(r.hits.map((h) => `${h.symbol} ${h.clause}`)).toEqual(['A/HRC/RES/56/2 PP19']);
     const h = r.hits[0];
     expect(h.marks.map(([s, e]) => h.text.slice(s, e))).toEqual(['Kampala Declaration']);
@@ -39,27 +47,27 @@ describe('phrase search on the bundled corpus', () => {
   });
 
   it('ignores case, punctuation, pasted footnote markers and line breaks', () => {
-    const plain = index.phrase('the Paris Agreement').hits.map((h) => `${h.symbol} ${h.clause}`);
+    const plain = t.index.phrase('the Paris Agreement').hits.map((h) => `${h.symbol} ${h.clause}`);
     expect(plain.length).toBeGreaterThan(0);
-    expect(index.phrase('THE PARIS,  agreement').hits.map((h) => `${h.symbol} ${h.clause}`)).toEqual(plain);
-    expect(index.phrase('the Paris\nAgreement,1').hits.map((h) => `${h.symbol} ${h.clause}`)).toEqual(plain);
-    expect(index.phrase('the Paris Agreement<sup>2</sup>').hits.map((h) => `${h.symbol} ${h.clause}`)).toEqual(plain);
+    expect(t.index.phrase('THE PARIS,  agreement').hits.map((h) => `${h.symbol} ${h.clause}`)).toEqual(plain);
+    expect(t.index.phrase('the Paris\nAgreement,1').hits.map((h) => `${h.symbol} ${h.clause}`)).toEqual(plain);
+    expect(t.index.phrase('the Paris Agreement<sup>2</sup>').hits.map((h) => `${h.symbol} ${h.clause}`)).toEqual(plain);
   });
 
   it('lists the earliest first and labels constructed texts', () => {
-    const r = index.phrase('Non-Aligned Countries');
+    const r = t.index.phrase('Non-Aligned Countries');
     expect(r.hits.length).toBeGreaterThan(1);
     const dates = r.hits.map((h) => h.adopted);
     expect([...dates].sort()).toEqual(dates);
     expect(r.hits[0].constructed).toBe(true); // example-2022 comes before 56/2
-    expect(index.phrase('Non-Aligned Countries', { since: 2023 }).hits.every((h) => h.adopted >= '2023')).toBe(true);
-    expect(index.phrase('Non-Aligned Countries', { limit: 1 })).toMatchObject({ more: true });
+    expect(t.index.phrase('Non-Aligned Countries', { since: 2023 }).hits.every((h) => h.adopted >= '2023')).toBe(true);
+    expect(t.index.phrase('Non-Aligned Countries', { limit: 1 })).toMatchObject({ more: true });
   });
 
   it('near search ranks 56/2 PP9 first for the constructed 2022 wording of PP9', async () => {
     const old = await loadResolution('example-2022', { corpusDir: CORPUS, cache: false });
     const pp9 = old.clauses.find((c) => c.id === 'PP9')!;
-    const r = index.near(pp9.text, { limit: 5 });
+    const r = t.index.near(pp9.text, { limit: 5 });
     const top = r.hits.filter((h) => h.symbol !== old.symbol)[0];
     expect(`${top.symbol} ${top.clause}`).toBe('A/HRC/RES/56/2 PP9');
     expect(top.similarity).toBeGreaterThan(0.5);
@@ -68,43 +76,25 @@ describe('phrase search on the bundled corpus', () => {
 });
 
 describe('near search in a long-running process', () => {
-  let index: CorpusIndex;
-  let dir: string;
-  beforeAll(async () => {
-    dir = writePlantedCorpus();
-    index = await openIndex({ corpusDir: CORPUS, path: join(dir, 'bundled.sqlite'), env });
-  });
-  afterAll(() => {
-    index.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const t = openedIndex('bundled');
 
   it('keeps nothing of the clauses it scored: the shared token cache and term tables stay as they were', async () => {
     const old = await loadResolution('example-2022', { corpusDir: CORPUS, cache: false });
     const before = { tokens: tokenCacheSize(), terms: sharedTermCount() };
     let hits = 0;
-    for (const c of old.clauses) hits += index.near(`${c.text} (asked ${hits})`, { limit: 5 }).hits.length;
+    for (const c of old.clauses) hits += t.index.near(`${c.text} (asked ${hits})`, { limit: 5 }).hits.length;
     expect(hits).toBeGreaterThan(old.clauses.length); // the queries did score corpus clauses
     expect({ tokens: tokenCacheSize(), terms: sharedTermCount() }).toEqual(before);
   });
 });
 
 describe('provenance on a corpus with planted reused language', () => {
-  let dir: string;
-  let index: CorpusIndex;
-  beforeAll(async () => {
-    dir = writePlantedCorpus();
-    index = await openIndex({ corpusDir: dir, env });
-  });
-  afterAll(() => {
-    index.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const t = openedIndex('planted');
 
   it('finds every planted source, and reports nothing else as exact', async () => {
-    const [a, b] = await Promise.all(['plant-2023.md', 'plant-2024.md'].map((f) => loadResolution(join(dir, f), { cache: false })));
+    const [a, b] = await Promise.all(['plant-2023.md', 'plant-2024.md'].map((f) => loadResolution(join(t.dir, f), { cache: false })));
     const c = compare(a, b);
-    addProvenance(c, index);
+    addProvenance(c, t.index);
     const byNew = new Map(c.pairs.filter((p) => p.new.length).map((p) => [b.clauses.find((x) => x.id === p.new[0])!.text, p]));
     const of = (text: string) => [...byNew.entries()].find(([t]) => t.includes(text.split(' ').slice(1, 8).join(' ')))![1];
     const exact = c.pairs.flatMap((p) => (p.provenance ?? []).filter((s) => s.exact).map((s) => `${s.symbol} ${s.clause}`));
