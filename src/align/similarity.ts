@@ -204,8 +204,7 @@ export function seedKeys(texts: readonly string[], stored: StoredKeys | undefine
 export function profileOfKeys(keys: readonly string[], ids: TermIds = shared): Profile {
   const words = new Int32Array(keys.length);
   for (let i = 0; i < keys.length; i++) words[i] = intern(ids.words, keys[i]!);
-  if (words.length < 3) return profileOfWords(words, ids, keys);
-  return profileOfWords(words, ids);
+  return profileOfWords(words, ids, keys);
 }
 
 /** A profile from interned word ids; `keys` (the strings) only for a text of fewer than three words. */

@@ -140,10 +140,9 @@ export function isTechnical(t: Token): boolean {
 const RESOLUTION_TEXT = /^\d{1,4}\/\d{1,4}(?:\/\d{1,4})?$/;
 /** Built on first use, for a character beyond Latin. */
 let letterRegex: RegExp | undefined;
-/** Is this one character (code point `c`) a letter or mark? */
-function isLetter(t: string, c: number): boolean {
-  if (c < 0x250 || (c >= 0x2000 && c <= 0x206f)) return LATIN_LETTER.test(t);
-  return (letterRegex ??= /^[\p{L}\p{M}]/u).test(t);
+/** Is this one character (code point) a letter or mark? Beyond Latin, by the Unicode class. */
+function isLetter(t: string): boolean {
+  return (BEYOND_LATIN.test(t) ? (letterRegex ??= /^[\p{L}\p{M}]/u) : LATIN_LETTER).test(t);
 }
 
 /**
@@ -167,7 +166,7 @@ export function tokenKeys(text: string, regex?: 'unicode' | 'latin'): string[] {
     else {
       const c = t.charCodeAt(0);
       if (c >= 48 && c <= 57) out.push(YEAR.test(t) ? '#year' : '#number');
-      else if ((t.length === 1 || (t.length === 2 && t.codePointAt(0)! > 0xffff)) && !isLetter(t, c)) continue; // one character, not a letter
+      else if ((t.length === 1 || (t.length === 2 && t.codePointAt(0)! > 0xffff)) && !isLetter(t)) continue; // one character, not a letter
       else out.push(isOrdinal(t) ? '#ordinal' : t.toLowerCase());
     }
   }
